@@ -1,0 +1,10 @@
+/** The pure model: no DOM, no Svelte, no comlink. Runs in the worker, Node, tests and the CLI. */
+export * from './months';
+export * from './registry';
+export * from './indicators';
+export * from './anchors';
+export * from './types';
+export * from './version';
+export { runModel, runCentral, drawColumns, pointColumns, transferables } from './monte-carlo';
+export { simulate, type ParamColumns } from './simulate';
+export { sampleParam, inverseCdf, fillUniforms, streamKey } from './random';

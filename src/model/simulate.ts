@@ -1,0 +1,262 @@
+/**
+ * The model's equations (DESIGN.md, "The model"), stepped month by month over many parameter sets at once.
+ * State is one Float64Array per stock with one slot per sample, so a month's update is a tight loop over samples
+ * and each output's values for that month are contiguous, ready for the summaries. The central path is the same code
+ * run over one sample holding the point values.
+ */
+import type { Anchors } from './anchors';
+import { IOT_BASE } from './anchors';
+import { OUTPUT_IDS, type OutputId } from './indicators';
+import type { ParamId, TrafficFamily, UsersFamily } from './registry';
+import type { Month } from './months';
+
+/** One column of values per parameter, all of the same length (the number of samples). */
+export type ParamColumns = Readonly<Record<ParamId, Float64Array>>;
+
+/** Receives each output's values for one month; `index` counts months from the output's start. */
+export type MonthSink = (output: number, index: number, values: Float64Array) => void;
+
+/** Output positions in the sink's first argument, in OUTPUT_IDS order. */
+export const OUT: Readonly<Record<OutputId, number>> = Object.fromEntries(OUTPUT_IDS.map((id, i) => [id, i])) as Record<
+  OutputId,
+  number
+>;
+
+const PROGRAMME = [
+  ['solutions', 'solutionsStart', 'solutionsPerYear'],
+  ['industry_standards', 'standardsStart', 'standardsPerYear'],
+  ['security_demo_centers', 'securityStart', 'securityPerYear'],
+  ['regional_benchmarks', 'regionalStart', 'regionalPerYear'],
+] as const;
+
+/** Returns `(1 + pct/100)^(1/12)`, the monthly factor of an annual percentage rate. */
+const monthlyFactor = (pct: number) => Math.pow(1 + pct / 100, 1 / 12);
+
+/**
+ * Simulates `n` samples from the grid start to the horizon and hands every output's monthly values to `sink`.
+ * The arrays passed to the sink are reused: copy what you keep.
+ */
+export function simulate(
+  a: Anchors,
+  families: { users: UsersFamily; traffic: TrafficFamily },
+  c: ParamColumns,
+  n: number,
+  sink: MonthSink,
+): void {
+  const { start } = a;
+  const P = new Float64Array(n); // population
+  const M = new Float64Array(n); // mobile subscriptions
+  const popF = new Float64Array(n);
+  const subsF = new Float64Array(n);
+  const U = new Float64Array(n); // 5G users
+  const S = new Float64Array(n); // traffic share, %
+  const r0 = new Float64Array(n); // traffic ratio at the traffic anchor
+  const E = new Float64Array(n); // large-enterprise penetration, %
+  const eK = new Float64Array(n);
+  const L = new Float64Array(n); // ln(I(t) / I(2020-12))
+  const iotStep = new Float64Array(n); // monthly increment of L in the current plan year
+  const B = new Float64Array(n); // base stations
+  const bAdd = new Float64Array(n); // monthly additions in the current year
+  const V = new Float64Array(n); // industry networks
+  const vF = new Float64Array(n); // monthly growth factor in the current year
+  const K = new Float64Array(n); // benchmarks per industry
+  const prog = PROGRAMME.map(() => new Float64Array(n));
+  const out = new Float64Array(n); // scratch for derived outputs
+  const trafficK = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    popF[s] = monthlyFactor(c.popGrowth[s]);
+    subsF[s] = monthlyFactor(c.subsGrowth[s]);
+    eK[s] = monthlyFactor(c.industrialK[s]) - 1;
+    trafficK[s] = monthlyFactor(c.trafficK[s]) - 1;
+  }
+
+  const usersFamily = families.users;
+  const structural = families.traffic === 'structural';
+
+  for (let m: Month = a.gridStart; m <= a.horizon; m++) {
+    // 1. Stocks step from m−1 to m, using last month's population (Mk(t) = ceiling × P(t)).
+    if (m > start.users) stepUsers(usersFamily, U, P, c, n);
+    if (m > start.traffic_share && !structural) {
+      for (let s = 0; s < n; s++) {
+        const x = S[s] + trafficK[s] * S[s] * (1 - S[s] / c.trafficMax[s]);
+        S[s] = x < 0 ? 0 : x > 100 ? 100 : x;
+      }
+    }
+    if (m > start.industrial_penetration) {
+      for (let s = 0; s < n; s++) {
+        const x = E[s] + eK[s] * E[s] * (1 - E[s] / c.industrialMax[s]);
+        E[s] = x < 0 ? 0 : x > 100 ? 100 : x;
+      }
+    }
+    if (m > IOT_BASE) {
+      const k = m - IOT_BASE;
+      if ((k - 1) % 12 === 0) {
+        // A new plan year: growth g·(1 − decay)^y, applied monthly.
+        const y = (k - 1) / 12;
+        for (let s = 0; s < n; s++) {
+          const g = (c.iotGrowth[s] / 100) * Math.pow(1 - c.iotDecay[s] / 100, y);
+          iotStep[s] = Math.log1p(g) / 12;
+        }
+      }
+      for (let s = 0; s < n; s++) L[s] += iotStep[s];
+    }
+    if (m > start.base_stations_per_10k) {
+      const k = m - start.base_stations_per_10k;
+      if ((k - 1) % 12 === 0) {
+        const y = (k - 1) / 12;
+        for (let s = 0; s < n; s++) bAdd[s] = (c.buildAnnual[s] * Math.pow(1 + c.buildGrowth[s] / 100, y)) / 12;
+      }
+      for (let s = 0; s < n; s++) B[s] += bAdd[s];
+    }
+    if (m > start.industry_vpn) {
+      const k = m - start.industry_vpn;
+      if ((k - 1) % 12 === 0) {
+        const y = (k - 1) / 12;
+        for (let s = 0; s < n; s++) vF[s] = monthlyFactor(c.vpnGrowth[s] * Math.pow(1 - c.vpnDecay[s] / 100, y));
+      }
+      for (let s = 0; s < n; s++) {
+        const grown = V[s] * vF[s];
+        const capped = grown < c.vpnCeiling[s] ? grown : c.vpnCeiling[s];
+        if (capped > V[s]) V[s] = capped; // a ceiling below today's count holds it: counts never fall
+      }
+    }
+    if (m > start.benchmarks_per_industry) for (let s = 0; s < n; s++) K[s] += c.benchPerYear[s] / 12;
+    for (let j = 0; j < PROGRAMME.length; j++) {
+      const [id, , perYear] = PROGRAMME[j];
+      if (m > start[id]) {
+        const x = prog[j];
+        const py = c[perYear];
+        for (let s = 0; s < n; s++) x[s] += py[s] / 12;
+      }
+    }
+
+    // 2. Context series at m: observed (interpolated) up to their last observation, then projected.
+    project(P, popF, a.population, m, n);
+    project(M, subsF, a.subscriptions, m, n);
+
+    // 3. Outputs that start this month take their anchor values.
+    if (m === start.users) U.fill(a.users.at(m));
+    if (m === start.traffic_share) initTraffic(a, m, structural, c, S, r0, n);
+    if (m === start.industrial_penetration) E.set(c.industrialStart);
+    if (m === start.base_stations_per_10k) B.fill(a.stations.at(m));
+    if (m === start.industry_vpn) {
+      if (a.vpnObs !== null) V.fill(a.vpnObs);
+      else V.set(c.vpnStart);
+    }
+    if (m === start.benchmarks_per_industry) K.set(c.benchStart);
+    for (let j = 0; j < PROGRAMME.length; j++) if (m === start[PROGRAMME[j][0]]) prog[j].set(c[PROGRAMME[j][1]]);
+
+    // 4. Emit this month's values.
+    if (m >= start.users) {
+      for (let s = 0; s < n; s++) out[s] = (100 * U[s]) / P[s];
+      sink(OUT.user_penetration, m - start.user_penetration, out);
+      sink(OUT.users, m - start.users, U);
+    }
+    if (m >= start.traffic_share) {
+      if (structural) {
+        const k = m - start.traffic_share;
+        const observedUsers = m < start.users ? a.users.at(m) : -1;
+        for (let s = 0; s < n; s++) {
+          const users = observedUsers >= 0 ? observedUsers : U[s];
+          const u = Math.min(1, users / M[s]);
+          let r = r0[s] + (c.ratioDrift[s] * k) / 12;
+          if (r < 0) r = 0;
+          const den = u * r + 1 - u;
+          S[s] = den > 0 ? (100 * u * r) / den : 100;
+        }
+      }
+      sink(OUT.traffic_share, m - start.traffic_share, S);
+    }
+    if (m >= start.industrial_penetration) sink(OUT.industrial_penetration, m - start.industrial_penetration, E);
+    if (m >= start.iot_growth) {
+      const k = m - IOT_BASE;
+      for (let s = 0; s < n; s++) out[s] = 100 * (Math.exp((12 * L[s]) / k) - 1);
+      sink(OUT.iot_growth, m - start.iot_growth, out);
+    }
+    if (m >= start.base_stations_per_10k) {
+      for (let s = 0; s < n; s++) out[s] = (1e4 * B[s]) / P[s];
+      sink(OUT.base_stations_per_10k, m - start.base_stations_per_10k, out);
+    }
+    if (m >= start.industry_vpn) sink(OUT.industry_vpn, m - start.industry_vpn, V);
+    if (m >= start.benchmarks_per_industry) sink(OUT.benchmarks_per_industry, m - start.benchmarks_per_industry, K);
+    for (let j = 0; j < PROGRAMME.length; j++) {
+      const id = PROGRAMME[j][0];
+      if (m >= start[id]) sink(OUT[id], m - start[id], prog[j]);
+    }
+  }
+}
+
+/** Steps 5G users one month under the chosen family; a step that would lower them holds them instead. */
+function stepUsers(family: UsersFamily, U: Float64Array, P: Float64Array, c: ParamColumns, n: number): void {
+  const ceiling = c.ceiling;
+  switch (family) {
+    case 'bass': {
+      const p = c.bassP;
+      const q = c.bassQ;
+      for (let s = 0; s < n; s++) {
+        const mk = (ceiling[s] / 100) * P[s];
+        const u = U[s];
+        const next = u + (p[s] + (q[s] * u) / mk) * (mk - u);
+        if (next > u) U[s] = next;
+      }
+      return;
+    }
+    case 'logistic': {
+      const r = c.logisticR;
+      for (let s = 0; s < n; s++) {
+        const mk = (ceiling[s] / 100) * P[s];
+        const u = U[s];
+        const next = u + r[s] * u * (1 - u / mk);
+        if (next > u) U[s] = next;
+      }
+      return;
+    }
+    case 'gompertz': {
+      const g = c.gompertzG;
+      for (let s = 0; s < n; s++) {
+        const mk = (ceiling[s] / 100) * P[s];
+        const u = U[s];
+        const next = mk * Math.exp(Math.log(u / mk) * Math.exp(-g[s]));
+        if (next > u) U[s] = next;
+      }
+      return;
+    }
+    default:
+      family satisfies never;
+  }
+}
+
+/** Sets a context series to its observed value at m, or compounds it by each sample's monthly factor after its last observation. */
+function project(x: Float64Array, f: Float64Array, series: Anchors['population'], m: Month, n: number): void {
+  if (m <= series.last) {
+    x.fill(series.at(m));
+    return;
+  }
+  for (let s = 0; s < n; s++) x[s] *= f[s];
+}
+
+/** Starts the traffic share at its anchor: from the observation where there is one, else from the assumed start. */
+function initTraffic(
+  a: Anchors,
+  m: Month,
+  structural: boolean,
+  c: ParamColumns,
+  S: Float64Array,
+  r0: Float64Array,
+  n: number,
+): void {
+  if (structural) {
+    if (a.trafficObs === null) {
+      r0.set(c.ratioStart);
+      return;
+    }
+    // r that reproduces the anchor observation: S = 100·u·r / (u·r + 1 − u)  ⇒  r = S·(1 − u) / (u·(100 − S)).
+    const u = Math.min(1, a.users.at(m) / a.subscriptions.at(m));
+    const s0 = a.trafficObs;
+    r0.fill((s0 * (1 - u)) / (u * (100 - s0)));
+    return;
+  }
+  if (a.trafficObs === null) S.set(c.trafficStart);
+  else S.fill(a.trafficObs);
+  for (let s = 0; s < n; s++) if (S[s] > 100) S[s] = 100;
+}

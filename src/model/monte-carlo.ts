@@ -2,7 +2,6 @@
  * Monte Carlo over a scenario: the central path, quantile bands per month, verdicts, P(met), first-crossing months
  * and their distribution, and the joint probability that every headline target is met.
  */
-import { quantile } from 'simple-statistics';
 import { resolveAnchors, type Anchors } from './anchors';
 import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, marginOf, targetLevel, type OutputId, type Target } from './indicators';
 import { PARAM_IDS, PARAMS, type ParamId } from './registry';
@@ -10,6 +9,7 @@ import { sampleParam } from './random';
 import { simulate, OUT, type ParamColumns } from './simulate';
 import { QUANTILES, type ModelInput, type OutputResult, type RunResult } from './types';
 import { MODEL_VERSION, DATA_VERSION } from './version';
+import { createQuantiler } from './quantiles';
 
 const QS = [...QUANTILES];
 
@@ -45,6 +45,11 @@ function tester(t: Target): (v: number) => boolean {
   }
 }
 
+/** Returns a target as (lower bound, upper bound, strict lower bound), for loops that test many values. */
+function thresholds(t: Target): [number, number, boolean] {
+  return t.comparator === 'range' ? [t.lo, t.hi, false] : [t.value, Infinity, t.comparator === '>'];
+}
+
 /** Runs the central path alone: one Float64Array per output, from its start month to the horizon. */
 export function runCentral(input: ModelInput, anchors: Anchors = resolveAnchors(input.asOf, input.horizon)): Record<OutputId, Float64Array> {
   const paths = {} as Record<OutputId, Float64Array>;
@@ -69,11 +74,13 @@ export function runModel(input: ModelInput, samples: number = input.samples): Ru
   const cdf = lens.map((len) => new Float64Array(len));
   const atDeadline = OUTPUT_IDS.map(() => new Float64Array(n));
   const tests = OUTPUT_IDS.map((id) => tester(OUTPUTS[id].target));
+  const quantiles = createQuantiler(n, QS);
+  const bounds = OUTPUT_IDS.map((id) => thresholds(OUTPUTS[id].target));
 
   simulate(a, input.families, drawColumns(input, n), n, (o, i, v) => {
     const len = lens[o];
     const band = bands[o];
-    // Bands: quickselect for the seven order statistics at once (no full sort); a degenerate month needs none.
+    // Bands: all seven quantiles from one multi-select (quantiles.ts), skipped where every sample agrees.
     let lo = v[0];
     let hi = v[0];
     for (let s = 1; s < n; s++) {
@@ -81,18 +88,15 @@ export function runModel(input: ModelInput, samples: number = input.samples): Ru
       if (x < lo) lo = x;
       else if (x > hi) hi = x;
     }
-    if (lo === hi) {
-      for (let q = 0; q < QS.length; q++) band[q * len + i] = lo;
-    } else {
-      const qv = quantile(v as unknown as number[], QS) as number[];
-      for (let q = 0; q < QS.length; q++) band[q * len + i] = qv[q];
-    }
-    // First crossings: each sample's first month meeting the target.
+    if (lo === hi) for (let q = 0; q < QS.length; q++) band[q * len + i] = lo;
+    else quantiles(v, band, i, len);
+    // First crossings: each sample's first month meeting the target (inlined comparisons: this is the hot loop).
     const fc = firstCross[o];
-    const test = tests[o];
+    const [tlo, thi, strict] = bounds[o];
     let c = crossed[o];
     for (let s = 0; s < n; s++) {
-      if (fc[s] < 0 && test(v[s])) {
+      const x = v[s];
+      if (fc[s] < 0 && (strict ? x > tlo : x >= tlo) && x <= thi) {
         fc[s] = i;
         c++;
       }

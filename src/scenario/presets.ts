@@ -1,0 +1,39 @@
+/**
+ * The presets shipped in scenarios/: each a scenario file with a name and a one-paragraph rationale in both
+ * languages. They are validated on load; tests/unit/presets.test.ts runs every one.
+ */
+import { z } from 'zod/mini';
+import baseline from '../../scenarios/baseline.json';
+import planAmbition from '../../scenarios/plan-ambition.json';
+import cautious from '../../scenarios/cautious.json';
+import { ScenarioSchema, formatIssues, type Scenario } from './schema';
+
+const Text = z.object({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
+
+export const PresetMetaSchema = z.object({ name: Text, rationale: Text });
+
+export interface Preset {
+  readonly id: string;
+  readonly name: { zh: string; en: string };
+  readonly rationale: { zh: string; en: string };
+  readonly scenario: Scenario;
+}
+
+/** Parses a preset file: its scenario and its bilingual name and rationale. Throws with the bad fields named. */
+export function parsePreset(raw: unknown): Preset {
+  const meta = PresetMetaSchema.safeParse(raw);
+  const scn = ScenarioSchema.safeParse(raw);
+  const errors = [...(meta.success ? [] : formatIssues(meta.error.issues)), ...(scn.success ? [] : formatIssues(scn.error.issues))];
+  if (!meta.success || !scn.success) throw new Error(`invalid preset: ${errors.join('; ')}`);
+  return { id: scn.data.preset, name: meta.data.name, rationale: meta.data.rationale, scenario: scn.data };
+}
+
+/** Every shipped preset, baseline first. */
+export const PRESETS: readonly Preset[] = [baseline, planAmbition, cautious].map(parsePreset);
+
+export const PRESET_IDS = PRESETS.map((p) => p.id);
+
+/** Returns a preset by id, or undefined. */
+export function presetById(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

@@ -8,6 +8,7 @@ import { OBSERVATIONS } from '../data/observations';
 import type { Observation } from '../data/types';
 import { monthAtOrBefore, parseMonth, type Month } from './months';
 import { OUTPUT_IDS, type OutputId } from './indicators';
+import { pow } from './math';
 
 /** The plan's deadline: targets are read at the end of 2023. */
 export const DEADLINE: Month = parseMonth('2023-12');
@@ -53,7 +54,7 @@ export function observedSeries(series: string, asOf: string): ObservedSeries | n
           const w = (m - ms[i - 1]) / (ms[i] - ms[i - 1]);
           const a = vs[i - 1];
           const b = vs[i];
-          return a > 0 && b > 0 ? a * Math.pow(b / a, w) : a + (b - a) * w;
+          return a > 0 && b > 0 ? a * pow(b / a, w) : a + (b - a) * w;
         }
       }
       return vs[vs.length - 1];

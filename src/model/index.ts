@@ -8,3 +8,5 @@ export * from './version';
 export { runModel, runCentral, drawColumns, pointColumns, transferables } from './monte-carlo';
 export { simulate, type ParamColumns } from './simulate';
 export { sampleParam, inverseCdf, fillUniforms, streamKey } from './random';
+export { checksum } from './checksum';
+export { exp, log, log1p, pow, probit } from './math';

@@ -2,6 +2,8 @@
  * Month arithmetic on an integer grid: a month is `year * 12 + (month - 1)`, and it stands for the month's last day.
  * Integers keep the grid exact and cheap across the worker boundary.
  */
+import { pow } from './math';
+
 export type Month = number;
 
 /** Parses `YYYY-MM` or `YYYY-MM-DD` into a month ordinal (the day is ignored: months are month-ends). */
@@ -39,5 +41,5 @@ export function monthAtOrBefore(isoDate: string): Month {
 
 /** Converts an annual rate (a fraction, 0.1 = 10 % a year) to the monthly rate `(1 + rate)^(1/12) − 1`. */
 export function monthlyRate(annual: number): number {
-  return Math.pow(1 + annual, 1 / 12) - 1;
+  return pow(1 + annual, 1 / 12) - 1;
 }

@@ -5,7 +5,7 @@
  * distribution moves only that parameter's values, and differences between scenarios are not sampling noise.
  */
 import { randomLcg } from 'd3-random';
-import { probit } from 'simple-statistics';
+import { exp, probit } from './math';
 import type { Dist } from './types';
 
 /** Mixes a seed and a string into a 32-bit stream key (FNV-1a over the string, then a murmur3 finaliser). */
@@ -46,7 +46,7 @@ export function inverseCdf(d: Dist, u: number, point: number): number {
     case 'normal':
       return d.mean + d.sd * probit(u);
     case 'lognormal':
-      return d.median * Math.exp(d.sigma * probit(u));
+      return d.median * exp(d.sigma * probit(u));
     default:
       return d satisfies never;
   }

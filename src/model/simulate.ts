@@ -9,6 +9,7 @@ import { IOT_BASE } from './anchors';
 import { OUTPUT_IDS, type OutputId } from './indicators';
 import type { ParamId, TrafficFamily, UsersFamily } from './registry';
 import type { Month } from './months';
+import { exp, log, log1p, pow } from './math';
 
 /** One column of values per parameter, all of the same length (the number of samples). */
 export type ParamColumns = Readonly<Record<ParamId, Float64Array>>;
@@ -30,7 +31,7 @@ const PROGRAMME = [
 ] as const;
 
 /** Returns `(1 + pct/100)^(1/12)`, the monthly factor of an annual percentage rate. */
-const monthlyFactor = (pct: number) => Math.pow(1 + pct / 100, 1 / 12);
+const monthlyFactor = (pct: number) => pow(1 + pct / 100, 1 / 12);
 
 /**
  * Simulates `n` samples from the grid start to the horizon and hands every output's monthly values to `sink`.
@@ -94,8 +95,8 @@ export function simulate(
         // A new plan year: growth g·(1 − decay)^y, applied monthly.
         const y = (k - 1) / 12;
         for (let s = 0; s < n; s++) {
-          const g = (c.iotGrowth[s] / 100) * Math.pow(1 - c.iotDecay[s] / 100, y);
-          iotStep[s] = Math.log1p(g) / 12;
+          const g = (c.iotGrowth[s] / 100) * pow(1 - c.iotDecay[s] / 100, y);
+          iotStep[s] = log1p(g) / 12;
         }
       }
       for (let s = 0; s < n; s++) L[s] += iotStep[s];
@@ -104,7 +105,7 @@ export function simulate(
       const k = m - start.base_stations_per_10k;
       if ((k - 1) % 12 === 0) {
         const y = (k - 1) / 12;
-        for (let s = 0; s < n; s++) bAdd[s] = (c.buildAnnual[s] * Math.pow(1 + c.buildGrowth[s] / 100, y)) / 12;
+        for (let s = 0; s < n; s++) bAdd[s] = (c.buildAnnual[s] * pow(1 + c.buildGrowth[s] / 100, y)) / 12;
       }
       for (let s = 0; s < n; s++) B[s] += bAdd[s];
     }
@@ -112,7 +113,7 @@ export function simulate(
       const k = m - start.industry_vpn;
       if ((k - 1) % 12 === 0) {
         const y = (k - 1) / 12;
-        for (let s = 0; s < n; s++) vF[s] = monthlyFactor(c.vpnGrowth[s] * Math.pow(1 - c.vpnDecay[s] / 100, y));
+        for (let s = 0; s < n; s++) vF[s] = monthlyFactor(c.vpnGrowth[s] * pow(1 - c.vpnDecay[s] / 100, y));
       }
       for (let s = 0; s < n; s++) {
         const grown = V[s] * vF[s];
@@ -170,7 +171,7 @@ export function simulate(
     if (m >= start.industrial_penetration) sink(OUT.industrial_penetration, m - start.industrial_penetration, E);
     if (m >= start.iot_growth) {
       const k = m - IOT_BASE;
-      for (let s = 0; s < n; s++) out[s] = 100 * (Math.exp((12 * L[s]) / k) - 1);
+      for (let s = 0; s < n; s++) out[s] = 100 * (exp((12 * L[s]) / k) - 1);
       sink(OUT.iot_growth, m - start.iot_growth, out);
     }
     if (m >= start.base_stations_per_10k) {
@@ -216,7 +217,7 @@ function stepUsers(family: UsersFamily, U: Float64Array, P: Float64Array, c: Par
       for (let s = 0; s < n; s++) {
         const mk = (ceiling[s] / 100) * P[s];
         const u = U[s];
-        const next = mk * Math.exp(Math.log(u / mk) * Math.exp(-g[s]));
+        const next = mk * exp(log(u / mk) * exp(-g[s]));
         if (next > u) U[s] = next;
       }
       return;

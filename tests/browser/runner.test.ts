@@ -1,0 +1,94 @@
+/**
+ * One runner suite, run against the in-thread runner and the real web worker in headless Chromium: same results,
+ * bit-identical to Node's (the checksum fixture), transferred typed arrays, latest-wins scheduling, crash recovery.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import checksums from '../fixtures/checksums.json';
+import { PRESETS } from '../../src/scenario/presets';
+import { checksum, OUTPUT_IDS } from '../../src/model';
+import { createInThreadRunner, createWorkerRunner, createScheduler, WorkerFailure, type ModelRunner } from '../../src/runner';
+
+const makeWorker = () => new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
+const baseline = PRESETS[0].scenario;
+const fixture = checksums as Record<string, string>;
+
+const runners: [string, () => ModelRunner][] = [
+  ['in-thread', createInThreadRunner],
+  ['worker', () => createWorkerRunner(makeWorker)],
+];
+
+describe.each(runners)('%s runner', (_name, create) => {
+  let runner: ModelRunner;
+  afterEach(() => runner?.terminate());
+
+  it('returns every output as Float64Arrays, bit-identical to Node for every preset', async () => {
+    runner = create();
+    for (const p of PRESETS) {
+      const r = await runner.run(p.scenario, 1000);
+      for (const id of OUTPUT_IDS) {
+        expect(r.outputs[id].central).toBeInstanceOf(Float64Array);
+        expect(r.outputs[id].bands).toBeInstanceOf(Float64Array);
+      }
+      expect(checksum(r)).toBe(fixture[`${p.id}@1000`]);
+    }
+  });
+
+  it('lets the newest request win: intermediate requests are superseded, results arrive in order', async () => {
+    runner = create();
+    const s = createScheduler(runner);
+    const qs = [0.01, 0.02, 0.03, 0.04, 0.05];
+    const outcomes = await Promise.all(
+      qs.map((q) => s.request({ ...baseline, params: { ...baseline.params, bassQ: { value: q, dist: { kind: 'fixed' } } } }, 500)),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['done', 'superseded', 'superseded', 'superseded', 'done']);
+    const first = outcomes[0];
+    const last = outcomes[4];
+    if (first.status !== 'done' || last.status !== 'done') throw new Error('unreachable');
+    // The last one delivered is the newest request's: higher q, more users.
+    expect(last.result.outputs.users.value).toBeGreaterThan(first.result.outputs.users.value);
+    expect(last.seq).toBeGreaterThan(first.seq);
+  });
+});
+
+describe('worker runner failures', () => {
+  it('reports a hung worker as a timeout, replaces it, and runs again', async () => {
+    let made = 0;
+    const runner = createWorkerRunner(
+      () => {
+        made++;
+        return makeWorker();
+      },
+      { timeoutMs: 1 },
+    );
+    await expect(runner.run(baseline, 2000)).rejects.toBeInstanceOf(WorkerFailure);
+    runner.terminate();
+    const healthy = createWorkerRunner(() => {
+      made++;
+      return makeWorker();
+    });
+    const r = await healthy.run(baseline, 500);
+    expect(r.samples).toBe(500);
+    expect(made).toBe(2);
+    healthy.terminate();
+  });
+
+  it('recovers from a crashed worker through the scheduler and re-runs the last request', async () => {
+    let made = 0;
+    const runner = createWorkerRunner(() => {
+      made++;
+      // The first worker is broken: it throws on load, as a crashed worker would.
+      return made === 1
+        ? new Worker(URL.createObjectURL(new Blob(['throw new Error("boom")'], { type: 'text/javascript' })))
+        : makeWorker();
+    });
+    const s = createScheduler(runner);
+    const failures: Error[] = [];
+    s.onFailure = (e) => failures.push(e);
+    const o = await s.request(baseline, 500);
+    expect(failures.length).toBe(1);
+    expect(failures[0]).toBeInstanceOf(WorkerFailure);
+    expect(o.status).toBe('done');
+    expect(made).toBe(2);
+    runner.terminate();
+  });
+});

@@ -163,7 +163,8 @@ export function simulate(
           let r = r0[s] + (c.ratioDrift[s] * k) / 12;
           if (r < 0) r = 0;
           const den = u * r + 1 - u;
-          S[s] = den > 0 ? (100 * u * r) / den : 100;
+          const x = den > 0 ? (100 * u * r) / den : 100;
+          S[s] = x > 100 ? 100 : x; // rounding can give 100.00000000000001 when every subscription is 5G
         }
       }
       sink(OUT.traffic_share, m - start.traffic_share, S);

@@ -10,3 +10,4 @@ export { simulate, type ParamColumns } from './simulate';
 export { sampleParam, inverseCdf, fillUniforms, streamKey } from './random';
 export { checksum } from './checksum';
 export { exp, log, log1p, pow, probit } from './math';
+export { observedPoints, type ObservedPoint } from './observed';

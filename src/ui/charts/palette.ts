@@ -1,0 +1,13 @@
+/** Okabe–Ito colours: distinguishable with every common form of colour blindness. */
+export const PALETTE = {
+  blue: '#0072B2',
+  sky: '#56B4E9',
+  orange: '#E69F00',
+  vermillion: '#D55E00',
+  green: '#009E73',
+  purple: '#CC79A7',
+  yellow: '#F0E442',
+} as const;
+
+/** Colours of compared scenarios, in order. */
+export const SERIES_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.purple] as const;

@@ -1,0 +1,86 @@
+/**
+ * End-to-end harness: serves the production build (dist/, built by `npm test` before vitest runs) with Vite's
+ * preview server on a free port, and drives Debian's Chromium through playwright-core. Every page records console
+ * errors and page errors so tests can assert there are none.
+ */
+import { existsSync } from 'node:fs';
+import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  server: PreviewServer;
+  close(): Promise<void>;
+}
+
+/** Starts the preview server over dist/ and a browser. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const url = `http://127.0.0.1:${address.port}/`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    url,
+    browser,
+    server,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+}
+
+/** Opens a page in a fresh context that collects console errors and page errors. */
+export async function openPage(
+  h: Harness,
+  path = '',
+  options: { locale?: string; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+): Promise<WatchedPage> {
+  const context = await h.browser.newContext({
+    locale: options.locale ?? 'zh-CN',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(h.url + path);
+  return { page, context, errors };
+}
+
+/** Waits until the app has shown its n-th result (the status line counts them) and no run is in flight. */
+export async function waitForResult(page: Page, atLeast = 1): Promise<number> {
+  await page.waitForFunction(
+    (n) => {
+      const s = document.querySelector('[data-testid="status"]') as HTMLElement | null;
+      return !!s && Number(s.dataset.generation) >= n && s.dataset.running === 'false';
+    },
+    atLeast,
+    { timeout: 60_000 },
+  );
+  return page.evaluate(() => Number((document.querySelector('[data-testid="status"]') as HTMLElement).dataset.generation));
+}

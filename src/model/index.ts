@@ -11,3 +11,4 @@ export { sampleParam, inverseCdf, fillUniforms, streamKey } from './random';
 export { checksum } from './checksum';
 export { exp, log, log1p, pow, probit } from './math';
 export { observedPoints, type ObservedPoint } from './observed';
+export { shiftDist } from './dist';

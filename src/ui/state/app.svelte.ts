@@ -5,7 +5,7 @@
  */
 import { ScenarioSchema, formatIssues, type Scenario } from '../../scenario/schema';
 import { PRESETS, presetById, type Preset } from '../../scenario/presets';
-import { OUTPUT_IDS, OUTPUTS, type OutputId, type ParamId, type Dist, type RunResult } from '../../model';
+import { OUTPUT_IDS, OUTPUTS, PARAMS, shiftDist, type OutputId, type ParamId, type Dist, type RunResult } from '../../model';
 import type { Scheduler } from '../../runner';
 import type { Lang } from '../../i18n';
 
@@ -70,9 +70,11 @@ export class AppState {
     return [];
   }
 
+  /** Sets a parameter's point value; its uncertainty moves with it (see shiftDist). */
   setParam(id: ParamId, value: number, mode: 'preview' | 'full' = 'full'): string[] {
     return this.edit((s) => {
-      s.params[id] = { ...s.params[id], value };
+      const old = s.params[id];
+      s.params[id] = { value, dist: shiftDist(old.dist, old.value, value, PARAMS[id]) };
     }, mode);
   }
 

@@ -1,0 +1,508 @@
+/**
+ * Calibration: least-squares fits of the model's own recurrences to the observed series, with
+ * ml-levenberg-marquardt. Pure TypeScript (no DOM): it runs in the worker, the CLI and the tests.
+ *
+ * - 5G users (`users`, `user_penetration`, series g5_handset_connections): the scenario's users family (Bass p and q,
+ *   logistic r or Gompertz g; the ceiling too on request) is fitted by stepping exactly the monthly recurrence of
+ *   simulate.ts from the FIRST observation (its value is the initial condition) through the observation months, with
+ *   the population observed (log-linearly interpolated) and projected by the scenario's popGrowth after its last
+ *   observation, as the model does. The ceiling is held at the scenario's value by default: on an early S-curve it is
+ *   barely identified.
+ * - Base stations (`base_stations_per_10k`, series g5_base_stations): annual additions A and their yearly change are
+ *   fitted to the station counts. The additions follow simulate.ts's schedule, extended backwards: the 12 months after
+ *   the last observation used (the model's anchor) add A/12 a month, the 12 before it A/(1 + g)/12 a month, and so on,
+ *   so the fitted A is directly the model's `buildAnnual` at that anchor.
+ * - `traffic_share` and `industry_vpn` have one observation each: nothing can be fitted, and the model reproduces that
+ *   observation exactly at its anchor (the structural model solves r0 from it; the other models start from it).
+ * - The remaining outputs have no observed series.
+ *
+ * Parameters are fitted in coordinates normalised to their registry range ([min, max] → [0, 1]), which the optimiser
+ * keeps within bounds (minValues/maxValues), with residuals scaled by the largest observation; a few starting points
+ * are tried and the best fit kept.
+ */
+import { levenbergMarquardt } from 'ml-levenberg-marquardt';
+import { OBSERVATIONS } from '../data/observations';
+import { DEADLINE, observedSeries, type ObservedSeries } from './anchors';
+import { OUTPUTS, type OutputId } from './indicators';
+import { exp, log, pow } from './math';
+import { formatMonth, parseMonth, type Month } from './months';
+import { PARAMS, type ParamId, type UsersFamily } from './registry';
+import { runCentral } from './monte-carlo';
+import { withParamValue } from './goal-seek';
+import type { ModelInput } from './types';
+
+export interface CalibrateOptions {
+  /** Also fit the users ceiling (market potential). Default false: it is barely identified before the inflection. */
+  readonly fitCeiling?: boolean;
+  /**
+   * Observations to fit instead of the shipped series (what-if and tests), `{ date: 'YYYY-MM-DD', value }`. As with
+   * the shipped data, only those dated at or before the scenario's as-of date are used.
+   */
+  readonly observations?: readonly { readonly date: string; readonly value: number }[];
+  /** Refit with the last one and two observations left out (default true). */
+  readonly leaveOut?: boolean;
+}
+
+export interface FittedPoint {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly observed: number;
+  readonly fitted: number;
+}
+
+export interface LeaveOut {
+  /** How many of the latest observations were left out (0: all used). */
+  readonly dropped: number;
+  /** Last observation month used, `YYYY-MM`. */
+  readonly lastMonth: string;
+  /** Fitted parameter values, or null where too few points remained to fit. */
+  readonly params: Partial<Record<ParamId, number>> | null;
+  /**
+   * The fitted curve continued to the deadline (2023-12) in the output's unit: the same recurrence stepped on from the
+   * first observation with the refitted parameters (not re-anchored on the last observation), so the values differ
+   * only through the refit. Null where nothing could be fitted.
+   */
+  readonly value: number | null;
+}
+
+export interface FittedCalibration {
+  readonly status: 'fitted';
+  readonly outputId: OutputId;
+  readonly series: string;
+  /** What was fitted: the users family, or the base-station build-out. */
+  readonly model: UsersFamily | 'build-out';
+  /** Fitted values, in registry units (percentages as percent). */
+  readonly params: Partial<Record<ParamId, number>>;
+  /** Asymptotic standard errors of the fitted values (from the Jacobian at the optimum), or null without spare points. */
+  readonly stdErrors: Partial<Record<ParamId, number>> | null;
+  /** Parameters the fit depends on but holds at the scenario's values. */
+  readonly held: Partial<Record<ParamId, number>>;
+  /** Every observation used, in the output's unit; the first is the initial condition and is matched exactly. */
+  readonly fitted: FittedPoint[];
+  /** Root mean square error over the points after the first, in the output's unit. */
+  readonly rmse: number;
+  /** Coefficient of determination over the points after the first. */
+  readonly r2: number;
+  /** Number of observations used (the first included). */
+  readonly n: number;
+  readonly conditioning: 'ok' | 'ill-conditioned';
+  /** Why the fit is ill-conditioned (empty when ok). */
+  readonly reasons: string[];
+  /** The 2023-12 value of the fitted curve with all observations and with the last one and two left out. */
+  readonly leaveOut: LeaveOut[];
+  /**
+   * The model's own central 2023-12 value with the fitted values applied to the scenario (anchored on the shipped
+   * data as usual); null when fitting supplied observations.
+   */
+  readonly central: number | null;
+}
+
+export interface UnfittedCalibration {
+  readonly status: 'not-fittable';
+  readonly outputId: OutputId;
+  readonly series: string | null;
+  /** Observations known at the as-of date. */
+  readonly n: number;
+  readonly reason: string;
+}
+
+export type Calibration = FittedCalibration | UnfittedCalibration;
+
+interface Point {
+  readonly month: Month;
+  readonly value: number;
+}
+
+/** The parameters a fit varies, in order, with their registry ranges. */
+interface Spec {
+  readonly ids: readonly ParamId[];
+  /** Returns the curve's values at months first … last (inclusive) for the given parameter values, from `start` at `first`. */
+  readonly path: (values: readonly number[], start: number, first: Month, last: Month) => Float64Array;
+}
+
+/** Thresholds of the conditioning checks. */
+export const CONDITIONING = {
+  /** Fewer observations than this is "few points". */
+  minPoints: 6,
+  /** Last observation below this share of the market potential: the S-curve's shape is barely identified. */
+  earlyShare: 0.3,
+  /** A normalised parameter within this of 0 or 1 is "at a bound". */
+  boundTolerance: 1e-3,
+  /** Relative standard error above this is "large sensitivity". */
+  maxRelativeSe: 0.5,
+  /** Relative change of the 2023-12 value when leaving out the last one or two observations above this is "large sensitivity". */
+  maxLeaveOutChange: 0.1,
+} as const;
+
+/** Returns the calibration of one output against the observations known at the scenario's as-of date. */
+export function calibrate(input: ModelInput, outputId: OutputId, opts: CalibrateOptions = {}): Calibration {
+  const series = OUTPUTS[outputId].series ?? null;
+  const raw = opts.observations ?? (series ? OBSERVATIONS.filter((o) => o.series === series) : []);
+  const points = toPoints(raw, input.asOf);
+  if (!series) return { status: 'not-fittable', outputId, series, n: 0, reason: 'no observed series: the starting value and growth are assumptions' };
+  if (outputId === 'traffic_share' || outputId === 'industry_vpn') {
+    const exact =
+      outputId === 'traffic_share'
+        ? input.families.traffic === 'structural'
+          ? 'the structural model solves its starting ratio r0 from it, so it reproduces the observation exactly'
+          : 'the logistic share starts from it, so the model reproduces it exactly'
+        : 'the model starts from it, so it reproduces the observation exactly';
+    const why =
+      points.length === 0
+        ? 'no observation at the as-of date: the starting value is an assumption'
+        : points.length === 1
+          ? `one observation only: it cannot be fitted; ${exact}`
+          : `the model anchors on the last of ${points.length} observations and has no parameter describing their history; ${exact}`;
+    return { status: 'not-fittable', outputId, series, n: points.length, reason: why };
+  }
+  if (points.length < 2) {
+    return { status: 'not-fittable', outputId, series, n: points.length, reason: `${points.length} observation(s) at the as-of date: at least 2 are needed` };
+  }
+
+  const population = observedSeries('population', input.asOf);
+  if (!population) throw new Error(`no population observation at or before ${input.asOf}`);
+  const popAt = populationAt(population, input.params.popGrowth.value);
+  const isUsers = outputId === 'users' || outputId === 'user_penetration';
+  const fitCeiling = isUsers && !!opts.fitCeiling;
+  const family = input.families.users;
+
+  // Converts the fitted quantity (users or stations) to the output's unit.
+  const toOutput = (m: Month, v: number) =>
+    outputId === 'user_penetration' ? (100 * v) / popAt(m) : outputId === 'base_stations_per_10k' ? (1e4 * v) / popAt(m) : v;
+
+  const makeSpec = (anchor: Month): Spec =>
+    isUsers ? usersSpec(family, fitCeiling, input, popAt) : stationsSpec(anchor);
+  const held: Partial<Record<ParamId, number>> = { popGrowth: input.params.popGrowth.value };
+  if (isUsers && !fitCeiling) held.ceiling = input.params.ceiling.value;
+
+  const fitOn = (pts: Point[]) => {
+    const spec = makeSpec(pts[pts.length - 1].month);
+    const start = spec.ids.map((id) => input.params[id].value);
+    return { spec, ...fit(spec, pts, start) };
+  };
+
+  const all = fitOn(points);
+  const first = points[0].month;
+  const last = points[points.length - 1].month;
+  const curve = all.spec.path(all.values, points[0].value, first, last);
+  const fitted: FittedPoint[] = points.map((p) => ({
+    month: formatMonth(p.month),
+    observed: toOutput(p.month, p.value),
+    fitted: toOutput(p.month, curve[p.month - first]),
+  }));
+  const { rmse, r2 } = quality(fitted.slice(1));
+  const params = Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.values[k])])) as Partial<Record<ParamId, number>>;
+  const stdErrors = all.se ? (Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.se![k])])) as Partial<Record<ParamId, number>>) : null;
+
+  const atDeadline = (spec: Spec, values: readonly number[]) => {
+    const path = spec.path(values, points[0].value, first, DEADLINE);
+    return toOutput(DEADLINE, path[DEADLINE - first]);
+  };
+  const leaveOut: LeaveOut[] = [{ dropped: 0, lastMonth: formatMonth(last), params, value: atDeadline(all.spec, all.values) }];
+  if (opts.leaveOut !== false) {
+    for (const k of [1, 2]) {
+      const pts = points.slice(0, points.length - k);
+      if (pts.length < 2) {
+        leaveOut.push({ dropped: k, lastMonth: pts.length ? formatMonth(pts[pts.length - 1].month) : '', params: null, value: null });
+        continue;
+      }
+      const f = fitOn(pts);
+      leaveOut.push({
+        dropped: k,
+        lastMonth: formatMonth(pts[pts.length - 1].month),
+        params: Object.fromEntries(f.spec.ids.map((id, j) => [id, clean(f.values[j])])),
+        value: atDeadline(f.spec, f.values),
+      });
+    }
+  }
+
+  // Conditioning.
+  const reasons: string[] = [];
+  if (points.length < CONDITIONING.minPoints) reasons.push(`few points: ${points.length} observations (fewer than ${CONDITIONING.minPoints})`);
+  if (isUsers) {
+    const ceiling = fitCeiling ? params.ceiling! : input.params.ceiling.value;
+    const share = points[points.length - 1].value / ((ceiling / 100) * popAt(last));
+    if (share < CONDITIONING.earlyShare) {
+      reasons.push(
+        `early S-curve: the last observation is ${(100 * share).toFixed(1)} % of the market potential (below ${100 * CONDITIONING.earlyShare} %), so the curve's shape and ceiling are barely identified`,
+      );
+    }
+  }
+  all.spec.ids.forEach((id, k) => {
+    const u = all.theta[k];
+    if (u <= CONDITIONING.boundTolerance || u >= 1 - CONDITIONING.boundTolerance) {
+      reasons.push(`${id} at the ${u <= CONDITIONING.boundTolerance ? 'lower' : 'upper'} bound of its range (${clean(all.values[k])})`);
+    }
+  });
+  if (all.se) {
+    all.spec.ids.forEach((id, k) => {
+      const v = all.values[k];
+      const se = all.se![k];
+      if (v !== 0 && se / Math.abs(v) > CONDITIONING.maxRelativeSe) {
+        reasons.push(`large sensitivity: ${id} = ${clean(v)} ± ${clean(se)} (standard error above ${100 * CONDITIONING.maxRelativeSe} % of the value)`);
+      }
+    });
+  }
+  const base = leaveOut[0].value!;
+  for (const lo of leaveOut.slice(1)) {
+    if (lo.value === null || base === 0) continue;
+    const change = (lo.value - base) / Math.abs(base);
+    if (Math.abs(change) > CONDITIONING.maxLeaveOutChange) {
+      reasons.push(
+        `large sensitivity: leaving out the last ${lo.dropped === 1 ? 'observation' : `${lo.dropped} observations`} moves the 2023-12 value by ${(100 * change).toFixed(1)} %`,
+      );
+    }
+  }
+
+  let central: number | null = null;
+  if (!opts.observations) {
+    const applied = applyValues(input, params);
+    const paths = runCentral(applied);
+    central = paths[outputId][DEADLINE - monthOfAnchor(outputId, input.asOf)];
+  }
+
+  return {
+    status: 'fitted',
+    outputId,
+    series,
+    model: isUsers ? family : 'build-out',
+    params,
+    stdErrors,
+    held,
+    fitted,
+    rmse,
+    r2,
+    n: points.length,
+    conditioning: reasons.length ? 'ill-conditioned' : 'ok',
+    reasons,
+    leaveOut,
+    central,
+  };
+}
+
+/**
+ * Returns the scenario with a calibration's fitted values as its central assumptions (each parameter's distribution
+ * moved along with its point, as goal seeking does). An unfitted calibration returns the scenario unchanged.
+ */
+export function applyCalibration<S extends ModelInput>(input: S, cal: Calibration): S {
+  return cal.status === 'fitted' ? applyValues(input, cal.params) : input;
+}
+
+function applyValues<S extends ModelInput>(input: S, values: Partial<Record<ParamId, number>>): S {
+  let out = input;
+  for (const [id, v] of Object.entries(values) as [ParamId, number][]) {
+    const p = PARAMS[id];
+    out = withParamValue(out, id, Math.min(p.max, Math.max(p.min, v)));
+  }
+  return out;
+}
+
+/** The anchor month of an output's path (its last observation at the as-of date), as resolveAnchors sets it. */
+function monthOfAnchor(outputId: OutputId, asOf: string): Month {
+  const s = observedSeries(OUTPUTS[outputId].series!, asOf);
+  if (!s) throw new Error(`no observation of ${OUTPUTS[outputId].series} at or before ${asOf}`);
+  return s.last;
+}
+
+/** Observations at or before the as-of date, one per month (a later one in a month replaces an earlier), oldest first. */
+function toPoints(raw: readonly { date: string; value: number }[], asOf: string): Point[] {
+  const byMonth = new Map<Month, { date: string; value: number }>();
+  for (const o of [...raw].filter((o) => o.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    byMonth.set(parseMonth(o.date), o);
+  }
+  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, o]) => ({ month, value: o.value }));
+}
+
+/** Population at a month as simulate.ts has it: observed (interpolated) up to its last observation, then compounded monthly. */
+function populationAt(pop: ObservedSeries, growthPct: number): (m: Month) => number {
+  const f = pow(1 + growthPct / 100, 1 / 12);
+  const cache = new Map<Month, number>();
+  return (m) => {
+    if (m <= pop.last) return pop.at(m);
+    let v = cache.get(m);
+    if (v === undefined) {
+      v = pop.lastValue;
+      for (let k = pop.last; k < m; k++) v *= f;
+      cache.set(m, v);
+    }
+    return v;
+  };
+}
+
+/** The users recurrence of simulate.ts (stepUsers), started from the first observation. */
+function usersSpec(family: UsersFamily, fitCeiling: boolean, input: ModelInput, popAt: (m: Month) => number): Spec {
+  const rate: ParamId = family === 'bass' ? 'bassP' : family === 'logistic' ? 'logisticR' : 'gompertzG';
+  const ids: ParamId[] = family === 'bass' ? ['bassP', 'bassQ'] : [rate];
+  if (fitCeiling) ids.push('ceiling');
+  const ceilingHeld = input.params.ceiling.value;
+  return {
+    ids,
+    path(values, start, first, last) {
+      const get = (id: ParamId) => values[ids.indexOf(id)];
+      const ceiling = fitCeiling ? get('ceiling') : ceilingHeld;
+      const out = new Float64Array(last - first + 1);
+      let u = (out[0] = start);
+      for (let m = first + 1; m <= last; m++) {
+        const mk = (ceiling / 100) * popAt(m - 1); // last month's population, as in simulate.ts
+        let next: number;
+        if (family === 'bass') next = u + (get('bassP') + (get('bassQ') * u) / mk) * (mk - u);
+        else if (family === 'logistic') next = u + get('logisticR') * u * (1 - u / mk);
+        else next = mk * exp(log(u / mk) * exp(-get('gompertzG')));
+        if (next > u) u = next; // a step that would lower users holds them, as in simulate.ts
+        out[m - first] = u;
+      }
+      return out;
+    },
+  };
+}
+
+/** The base-station build-out: A/12 a month in the year after the anchor, A·(1 + g)^y / 12 in year y (negative before it). */
+function stationsSpec(anchor: Month): Spec {
+  return {
+    ids: ['buildAnnual', 'buildGrowth'],
+    path(values, start, first, last) {
+      const [A, g] = values;
+      const out = new Float64Array(last - first + 1);
+      let b = (out[0] = start);
+      for (let m = first + 1; m <= last; m++) {
+        const y = Math.floor((m - anchor - 1) / 12);
+        b += (A * pow(1 + g / 100, y)) / 12;
+        out[m - first] = b;
+      }
+      return out;
+    },
+  };
+}
+
+interface FitResult {
+  readonly values: number[];
+  /** The values normalised to [0, 1] over their ranges. */
+  readonly theta: number[];
+  readonly se: number[] | null;
+  readonly sse: number;
+}
+
+/** Least squares with ml-levenberg-marquardt over normalised parameters, from a few starting points. */
+function fit(spec: Spec, pts: readonly Point[], current: readonly number[]): FitResult {
+  const first = pts[0].month;
+  const last = pts[pts.length - 1].month;
+  const lo = spec.ids.map((id) => PARAMS[id].min);
+  const width = spec.ids.map((id) => PARAMS[id].max - PARAMS[id].min);
+  const scale = Math.max(...pts.map((p) => Math.abs(p.value))) || 1;
+  const toValues = (theta: readonly number[]) => theta.map((t, k) => lo[k] + t * width[k]);
+  const data = { x: pts.map((p) => p.month), y: pts.map((p) => p.value / scale) };
+  const model = (theta: number[]) => {
+    const path = spec.path(toValues(theta), pts[0].value, first, last);
+    return (x: number) => path[x - first] / scale;
+  };
+  const sseOf = (theta: readonly number[]) => {
+    const f = model([...theta]);
+    let e = 0;
+    for (let i = 0; i < data.x.length; i++) e += (data.y[i] - f(data.x[i])) ** 2;
+    return e;
+  };
+
+  const k = spec.ids.length;
+  const clamp01 = (t: number) => Math.min(0.98, Math.max(0.02, t));
+  const starts: number[][] = [current.map((v, j) => clamp01((v - lo[j]) / width[j]))];
+  const levels = k === 1 ? [0.05, 0.2, 0.5] : k === 2 ? [0.03, 0.15, 0.5] : [0.05, 0.3];
+  const grid = (j: number): number[][] => (j === k ? [[]] : grid(j + 1).flatMap((rest) => levels.map((l) => [l, ...rest])));
+  starts.push(...grid(0));
+
+  let best: { theta: number[]; sse: number } | null = null;
+  for (const init of starts) {
+    let r;
+    try {
+      r = levenbergMarquardt(data, model, {
+        initialValues: init,
+        minValues: new Array(k).fill(0),
+        maxValues: new Array(k).fill(1),
+        gradientDifference: 1e-6,
+        centralDifference: true,
+        damping: 1e-2,
+        maxIterations: 300,
+        errorTolerance: 1e-16,
+      });
+    } catch {
+      continue;
+    }
+    const theta = r.parameterValues.map((t) => Math.min(1, Math.max(0, t)));
+    const sse = sseOf(theta);
+    if (Number.isFinite(sse) && (!best || sse < best.sse)) best = { theta, sse };
+  }
+  if (!best) throw new Error('calibration failed: no starting point gave a finite fit');
+
+  return { values: toValues(best.theta), theta: best.theta, se: standardErrors(model, data, best.theta, best.sse, width), sse: best.sse };
+}
+
+/** Standard errors from s²·(JᵀJ)⁻¹ at the optimum (central differences in normalised coordinates), or null without spare points. */
+function standardErrors(
+  model: (theta: number[]) => (x: number) => number,
+  data: { x: number[]; y: number[] },
+  theta: readonly number[],
+  sse: number,
+  width: readonly number[],
+): number[] | null {
+  const k = theta.length;
+  const dof = data.x.length - 1 - k; // the first point is the initial condition, not data the fit can miss
+  if (dof <= 0) return null;
+  const h = 1e-6;
+  const J = theta.map((_, j) => {
+    const up = [...theta];
+    const dn = [...theta];
+    up[j] += h;
+    dn[j] -= h;
+    const fu = model(up);
+    const fd = model(dn);
+    return data.x.map((x) => (fu(x) - fd(x)) / (2 * h));
+  });
+  const A = J.map((ri) => J.map((rj) => ri.reduce((s, v, i) => s + v * rj[i], 0)));
+  const inv = invert(A);
+  if (!inv) return null;
+  const s2 = sse / dof;
+  return theta.map((_, j) => {
+    const v = inv[j][j] * s2;
+    return v >= 0 && Number.isFinite(v) ? Math.sqrt(v) * width[j] : Number.MAX_VALUE;
+  });
+}
+
+/** Inverts a small symmetric matrix by Gauss-Jordan elimination with partial pivoting; null if singular. */
+function invert(a: number[][]): number[][] | null {
+  const n = a.length;
+  const m = a.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  const norm = Math.max(...a.map((r) => Math.max(...r.map(Math.abs)))) || 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    if (Math.abs(m[p][c]) <= 1e-14 * norm) return null;
+    [m[c], m[p]] = [m[p], m[c]];
+    const d = m[c][c];
+    for (let j = 0; j < 2 * n; j++) m[c][j] /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c];
+      if (f !== 0) for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
+    }
+  }
+  return m.map((row) => row.slice(n));
+}
+
+/** RMSE and R² of fitted against observed. */
+function quality(pts: readonly FittedPoint[]): { rmse: number; r2: number } {
+  if (pts.length === 0) return { rmse: 0, r2: 1 };
+  let ss = 0;
+  let mean = 0;
+  for (const p of pts) {
+    ss += (p.observed - p.fitted) ** 2;
+    mean += p.observed;
+  }
+  mean /= pts.length;
+  let tot = 0;
+  for (const p of pts) tot += (p.observed - mean) ** 2;
+  return { rmse: Math.sqrt(ss / pts.length), r2: tot > 0 ? 1 - ss / tot : ss === 0 ? 1 : 0 };
+}
+
+/** Removes floating noise for display and JSON (10 significant digits). */
+function clean(v: number): number {
+  return Number(v.toPrecision(10));
+}

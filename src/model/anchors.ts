@@ -50,7 +50,8 @@ export function observedSeries(series: string, asOf: string): ObservedSeries | n
     at(m: Month): number {
       if (m <= ms[0]) return vs[0];
       for (let i = 1; i < ms.length; i++) {
-        if (m <= ms[i]) {
+        if (m === ms[i]) return vs[i];
+        if (m < ms[i]) {
           const w = (m - ms[i - 1]) / (ms[i] - ms[i - 1]);
           const a = vs[i - 1];
           const b = vs[i];

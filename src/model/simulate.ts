@@ -53,7 +53,7 @@ export function simulate(
   const S = new Float64Array(n); // traffic share, %
   const r0 = new Float64Array(n); // traffic ratio at the traffic anchor
   const E = new Float64Array(n); // large-enterprise penetration, %
-  const eK = new Float64Array(n);
+  const eK = new Float64Array(n); // (1 + k)^(−1/12) of the industrial rate
   const L = new Float64Array(n); // ln(I(t) / I(2020-12))
   const iotStep = new Float64Array(n); // monthly increment of L in the current plan year
   const B = new Float64Array(n); // base stations
@@ -63,12 +63,15 @@ export function simulate(
   const K = new Float64Array(n); // benchmarks per industry
   const prog = PROGRAMME.map(() => new Float64Array(n));
   const out = new Float64Array(n); // scratch for derived outputs
-  const trafficK = new Float64Array(n);
+  const trafficK = new Float64Array(n); // (1 + k)^(−1/12) of the traffic rate
   for (let s = 0; s < n; s++) {
     popF[s] = monthlyFactor(c.popGrowth[s]);
     subsF[s] = monthlyFactor(c.subsGrowth[s]);
-    eK[s] = monthlyFactor(c.industrialK[s]) - 1;
-    trafficK[s] = monthlyFactor(c.trafficK[s]) - 1;
+    // Logistic shares step by the exact solution over one month, x' = max / (1 + (max/x − 1)·e^(−ρ)), with
+    // e^(−ρ) = (1 + k)^(−1/12): far below the ceiling a share grows by k a year, and unlike the explicit Euler step
+    // it never overshoots the ceiling, so a higher start or rate never ends lower (from below the ceiling).
+    eK[s] = 1 / monthlyFactor(c.industrialK[s]);
+    trafficK[s] = 1 / monthlyFactor(c.trafficK[s]);
   }
 
   const usersFamily = families.users;
@@ -79,13 +82,13 @@ export function simulate(
     if (m > start.users) stepUsers(usersFamily, U, P, c, n);
     if (m > start.traffic_share && !structural) {
       for (let s = 0; s < n; s++) {
-        const x = S[s] + trafficK[s] * S[s] * (1 - S[s] / c.trafficMax[s]);
+        const x = c.trafficMax[s] / (1 + (c.trafficMax[s] / S[s] - 1) * trafficK[s]);
         S[s] = x < 0 ? 0 : x > 100 ? 100 : x;
       }
     }
     if (m > start.industrial_penetration) {
       for (let s = 0; s < n; s++) {
-        const x = E[s] + eK[s] * E[s] * (1 - E[s] / c.industrialMax[s]);
+        const x = c.industrialMax[s] / (1 + (c.industrialMax[s] / E[s] - 1) * eK[s]);
         E[s] = x < 0 ? 0 : x > 100 ? 100 : x;
       }
     }

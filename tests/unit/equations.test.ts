@@ -131,7 +131,8 @@ function reference(s: Scenario): Reference {
     let x = Math.min(100, trafficObs.length ? last(trafficObs).v : v('trafficStart'));
     S.push(x);
     for (let m = tStart + 1; m <= H; m++) {
-      x = x + k * x * (1 - x / v('trafficMax'));
+      // The exact logistic solution over one month at continuous rate ln(1 + k_month).
+      x = v('trafficMax') / (1 + (v('trafficMax') / x - 1) * Math.exp(-Math.log(1 + k)));
       x = Math.min(100, Math.max(0, x));
       S.push(x);
     }
@@ -144,7 +145,7 @@ function reference(s: Scenario): Reference {
     let e = v('industrialStart');
     const E = [e];
     for (let m = asOfM + 1; m <= H; m++) {
-      e = Math.min(100, Math.max(0, e + k * e * (1 - e / v('industrialMax'))));
+      e = Math.min(100, Math.max(0, v('industrialMax') / (1 + (v('industrialMax') / e - 1) * Math.exp(-Math.log(1 + k)))));
       E.push(e);
     }
     start.industrial_penetration = asOfM;

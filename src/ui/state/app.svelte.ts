@@ -35,6 +35,14 @@ export class AppState {
   /** Count of results delivered (tests wait on it). */
   generation = $state(0);
 
+  /**
+   * Edit-to-paint latencies in ms, one per edit, measured from the edit to the frame after its result (or a newer
+   * one) reached the DOM. Plain data, read by the UI benchmark (bench/ui.bench.ts).
+   */
+  readonly perf: { latencies: number[]; runs: number } = { latencies: [], runs: 0 };
+  #editTimes: { run: number; at: number }[] = [];
+  #runCounter = 0;
+
   readonly #scheduler: Scheduler;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #lastVerdicts = new Map<OutputId, boolean>();
@@ -134,6 +142,8 @@ export class AppState {
     const input = $state.snapshot(this.scenario) as Scenario;
     this.running = true;
     const ticket = ++this.#pendingFull;
+    const run = ++this.#runCounter;
+    this.#editTimes.push({ run, at: performance.now() });
     const outcome = await this.#scheduler.request(input, samples);
     if (ticket === this.#pendingFull) this.running = false;
     if (outcome.status === 'failed') {
@@ -142,6 +152,16 @@ export class AppState {
     }
     if (outcome.status !== 'done') return;
     this.result = outcome.result;
+    this.perf.runs++;
+    const covered = this.#editTimes.filter((e) => e.run <= run);
+    this.#editTimes = this.#editTimes.filter((e) => e.run > run);
+    // Svelte flushes the DOM in a microtask; the frame after that is when the new charts are painted.
+    queueMicrotask(() =>
+      requestAnimationFrame(() => {
+        const painted = performance.now();
+        for (const e of covered) this.perf.latencies.push(painted - e.at);
+      }),
+    );
     this.shownSamples = outcome.result.samples;
     this.shownMs = Math.round(outcome.ms);
     this.generation++;

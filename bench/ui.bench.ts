@@ -1,0 +1,152 @@
+/**
+ * UI benchmark in headless Chromium on the production build served locally (`npm run build` first; `npm run
+ * bench:ui`). Measures, at 10,000 samples:
+ *  - a 60-step mouse drag of a slider: edit-to-painted-chart latency (median, p95), main-thread long tasks (≥ 50 ms)
+ *    during the drag, and the drag's wall time;
+ *  - 50 keyboard moves of a slider: the same latencies;
+ *  - the same page with the model on the main thread (`?runner=main`) as the peer, in the same run;
+ *  - cold load: time from navigation to the first chart.
+ * Each scenario is repeated (default 3) and medians reported. `--json` prints machine-readable figures.
+ */
+import { startHarness, openPage, waitForResult, type Harness } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
+
+const REPEATS = Number(process.argv.find((a) => a.startsWith('--repeats='))?.split('=')[1] ?? 3);
+const JSON_OUT = process.argv.includes('--json');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN;
+};
+
+async function observeLongTasks(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+async function resetPerf(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __yangfanPerf: { latencies: number[] } };
+    w.__long = [];
+    w.__yangfanPerf.latencies.length = 0;
+  });
+}
+
+async function readPerf(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __yangfanPerf: { latencies: number[] } };
+    return { latencies: [...w.__yangfanPerf.latencies], long: [...w.__long] };
+  });
+}
+
+async function settle(page: Page) {
+  await page.waitForTimeout(600);
+  await waitForResult(page);
+  await page.waitForTimeout(200);
+}
+
+interface Trial {
+  latencies: number[];
+  long: number[];
+  wallMs: number;
+}
+
+async function drag(page: Page): Promise<Trial> {
+  const slider = page.locator('#p-bassQ-range');
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  const x0 = box.x + box.width * (0.014 / 0.4) + 2;
+  await page.mouse.move(x0, y);
+  await page.mouse.down();
+  await resetPerf(page);
+  const t0 = Date.now();
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(x0 + i * 2, y);
+    await page.waitForTimeout(16);
+  }
+  const wallMs = Date.now() - t0;
+  await page.mouse.up();
+  await settle(page);
+  const r = await readPerf(page);
+  return { ...r, wallMs };
+}
+
+async function keyboard(page: Page): Promise<Trial> {
+  const slider = page.locator('#p-buildAnnual-range');
+  await slider.scrollIntoViewIfNeeded();
+  await slider.focus();
+  await resetPerf(page);
+  const t0 = Date.now();
+  for (let i = 0; i < 50; i++) {
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForTimeout(60);
+  }
+  const wallMs = Date.now() - t0;
+  await settle(page);
+  return { ...(await readPerf(page)), wallMs };
+}
+
+async function coldLoad(h: Harness): Promise<number> {
+  const { page, context } = await openPage(h);
+  await page.waitForSelector('.cell figure svg', { timeout: 60_000 });
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+async function measure(h: Harness, path: string) {
+  const drags: Trial[] = [];
+  const keys: Trial[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const { page, context, errors } = await openPage(h, path);
+    await waitForResult(page);
+    await observeLongTasks(page);
+    drags.push(await drag(page));
+    keys.push(await keyboard(page));
+    if (errors.length) throw new Error(errors.join('\n'));
+    await context.close();
+  }
+  const sum = (ts: Trial[]) => ({
+    medianMs: median(ts.map((t) => median(t.latencies))),
+    p95Ms: median(ts.map((t) => pct(t.latencies, 0.95))),
+    longTasks: median(ts.map((t) => t.long.length)),
+    longestTaskMs: median(ts.map((t) => Math.max(0, ...t.long))),
+    wallMs: median(ts.map((t) => t.wallMs)),
+    edits: median(ts.map((t) => t.latencies.length)),
+  });
+  return { drag: sum(drags), keyboard: sum(keys) };
+}
+
+const h = await startHarness();
+try {
+  const loads: number[] = [];
+  for (let r = 0; r < REPEATS; r++) loads.push(await coldLoad(h));
+  const worker = await measure(h, '');
+  const mainThread = await measure(h, '?runner=main');
+  const out = { repeats: REPEATS, firstChartMs: median(loads), worker, mainThread };
+  if (JSON_OUT) console.log(JSON.stringify(out, null, 2));
+  else {
+    const f = (x: number) => (Number.isFinite(x) ? x.toFixed(0).padStart(6) : '     –');
+    console.log(`UI benchmark, headless Chromium, production build, 10,000 samples (1,000 while dragging), median of ${REPEATS}`);
+    console.log(`first chart after navigation: ${median(loads).toFixed(0)} ms`);
+    console.log('                       median ms  p95 ms  long tasks  longest ms  wall ms  edits');
+    for (const [name, m] of [['worker', worker], ['main thread (peer)', mainThread]] as const) {
+      for (const k of ['drag', 'keyboard'] as const) {
+        const x = m[k];
+        console.log(`${(name + ' ' + k).padEnd(26)}${f(x.medianMs)}  ${f(x.p95Ms)}  ${f(x.longTasks)}      ${f(x.longestTaskMs)}  ${f(x.wallMs)}  ${f(x.edits)}`);
+      }
+    }
+  }
+} finally {
+  await h.close();
+}

@@ -64,12 +64,12 @@ function simulateOne(
       if (next > U) U = next;
     }
     if (m > start.traffic_share && !structural) {
-      const k = Math.pow(1 + v('trafficK') / 100, 1 / 12) - 1;
-      S = Math.min(100, Math.max(0, S + k * S * (1 - S / v('trafficMax'))));
+      const decay = 1 / Math.pow(1 + v('trafficK') / 100, 1 / 12);
+      S = Math.min(100, Math.max(0, v('trafficMax') / (1 + (v('trafficMax') / S - 1) * decay)));
     }
     if (m > start.industrial_penetration) {
-      const k = Math.pow(1 + v('industrialK') / 100, 1 / 12) - 1;
-      E = Math.min(100, Math.max(0, E + k * E * (1 - E / v('industrialMax'))));
+      const decay = 1 / Math.pow(1 + v('industrialK') / 100, 1 / 12);
+      E = Math.min(100, Math.max(0, v('industrialMax') / (1 + (v('industrialMax') / E - 1) * decay)));
     }
     if (m > IOT_BASE) {
       const y = Math.floor((m - IOT_BASE - 1) / 12);
@@ -119,7 +119,7 @@ function simulateOne(
         const u = Math.min(1, users / M);
         const r = Math.max(0, r0 + (v('ratioDrift') * (m - start.traffic_share)) / 12);
         const den = u * r + 1 - u;
-        S = den > 0 ? (100 * u * r) / den : 100;
+        S = Math.min(100, den > 0 ? (100 * u * r) / den : 100);
       }
       put(o('traffic_share'), m - start.traffic_share, S);
     }

@@ -9,7 +9,7 @@ import { sampleParam } from './random';
 import { simulate, OUT, type ParamColumns } from './simulate';
 import { QUANTILES, type ModelInput, type OutputResult, type RunResult } from './types';
 import { MODEL_VERSION, DATA_VERSION } from './version';
-import { createQuantiler } from './quantiles';
+import { Quantiler } from './quantiles';
 
 const QS = [...QUANTILES];
 
@@ -60,6 +60,136 @@ export function runCentral(input: ModelInput, anchors: Anchors = resolveAnchors(
   return paths;
 }
 
+/**
+ * Accumulates the per-month summaries of a run. A class with one shared method (not a closure per run) so that its
+ * optimised code survives from one run to the next; every helper it calls is a module-level function for the same reason.
+ */
+class Summaries {
+  readonly bands: Float64Array[];
+  /** Per output and sample: 1 once the sample's path has met the target. */
+  readonly done: Uint8Array[];
+  readonly crossed: Int32Array;
+  readonly cdf: Float64Array[];
+  readonly atDeadline: Float64Array[];
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly strict: Uint8Array;
+  readonly quantiler: Quantiler;
+  /** Scratch for the scans: lowest value, highest value, 1 if a NaN was seen. */
+  readonly mm = new Float64Array(3);
+
+  constructor(
+    readonly n: number,
+    readonly lens: readonly number[],
+    readonly deadlineIdx: readonly number[],
+  ) {
+    this.bands = lens.map((len) => new Float64Array(QS.length * len));
+    this.done = OUTPUT_IDS.map(() => new Uint8Array(n));
+    this.crossed = new Int32Array(OUTPUT_IDS.length);
+    this.cdf = lens.map((len) => new Float64Array(len));
+    this.atDeadline = OUTPUT_IDS.map(() => new Float64Array(n));
+    this.lo = new Float64Array(OUTPUT_IDS.length);
+    this.hi = new Float64Array(OUTPUT_IDS.length);
+    this.strict = new Uint8Array(OUTPUT_IDS.length);
+    OUTPUT_IDS.forEach((id, o) => {
+      const [lo, hi, strict] = thresholds(OUTPUTS[id].target);
+      this.lo[o] = lo;
+      this.hi[o] = hi;
+      this.strict[o] = strict ? 1 : 0;
+    });
+    this.quantiler = new Quantiler(n, QS);
+  }
+
+  /** Takes output `o`'s values in its month `i`. */
+  month(o: number, i: number, v: Float64Array): void {
+    const n = this.n;
+    const mm = this.mm;
+    // One pass: the values' extent, and each sample's first month meeting the target (once all have, extent alone).
+    let c = this.crossed[o];
+    if (c === n) extent(v, n, mm);
+    else if (this.strict[o]) c += scanStrict(v, n, this.done[o], this.lo[o], this.hi[o], mm);
+    else c += scanAtLeast(v, n, this.done[o], this.lo[o], this.hi[o], mm);
+    this.crossed[o] = c;
+    this.cdf[o][i] = c / n;
+    // Bands: all seven quantiles from one bucket select (quantiles.ts), skipped where every sample agrees.
+    const len = this.lens[o];
+    const band = this.bands[o];
+    const lo = mm[0];
+    const hi = mm[1];
+    if (lo === hi) for (let q = 0; q < QS.length; q++) band[q * len + i] = lo;
+    else if (mm[2] === 0) this.quantiler.quantilesWithin(v, lo, hi, band, i, len);
+    else this.quantiler.quantiles(v, band, i, len);
+    if (i === this.deadlineIdx[o]) this.atDeadline[o].set(v);
+  }
+}
+
+/**
+ * Writes the lowest and highest of the first `n` values to `mm[0]`, `mm[1]`, and whether any is NaN to `mm[2]`.
+ * NaNs are passed over, as comparisons pass them over (lowest = highest then still means the bands are flat).
+ */
+function extent(v: Float64Array, n: number, mm: Float64Array): void {
+  let lo = v[0];
+  let hi = lo;
+  let nan = lo !== lo;
+  for (let s = 1; s < n; s++) {
+    const x = v[s];
+    if (x < lo) lo = x;
+    else if (x > hi) hi = x;
+    else if (x !== x) nan = true;
+  }
+  mm[0] = lo;
+  mm[1] = hi;
+  mm[2] = nan ? 1 : 0;
+}
+
+// The two scans below are `extent` fused with the first-crossing test, which is written without branches (it is
+// unpredictable while samples are crossing): a sample newly meeting `lo < x ≤ hi` (or `lo ≤ x ≤ hi`) is marked done
+// and counted.
+
+/** `extent`, and marks the samples first meeting `lo < x ≤ hi`; returns how many. */
+function scanStrict(v: Float64Array, n: number, done: Uint8Array, tlo: number, thi: number, mm: Float64Array): number {
+  let lo = v[0];
+  let hi = lo;
+  let nan = lo !== lo;
+  let c = 0;
+  for (let s = 0; s < n; s++) {
+    const x = v[s];
+    if (x < lo) lo = x;
+    else if (x > hi) hi = x;
+    else if (x !== x) nan = true;
+    const d = done[s];
+    const m = +(x > tlo) & +(x <= thi) & (d ^ 1);
+    done[s] = d | m;
+    c += m;
+  }
+  mm[0] = lo;
+  mm[1] = hi;
+  mm[2] = nan ? 1 : 0;
+  return c;
+}
+
+/** `extent`, and marks the samples first meeting `lo ≤ x ≤ hi`; returns how many. */
+function scanAtLeast(v: Float64Array, n: number, done: Uint8Array, tlo: number, thi: number, mm: Float64Array): number {
+  let lo = v[0];
+  let hi = lo;
+  let nan = lo !== lo;
+  let c = 0;
+  for (let s = 0; s < n; s++) {
+    const x = v[s];
+    if (x < lo) lo = x;
+    else if (x > hi) hi = x;
+    else if (x !== x) nan = true;
+    const d = done[s];
+    const m = +(x >= tlo) & +(x <= thi) & (d ^ 1);
+    done[s] = d | m;
+    c += m;
+  }
+  mm[0] = lo;
+  mm[1] = hi;
+  mm[2] = nan ? 1 : 0;
+  return c;
+}
+
 /** Runs the whole Monte Carlo of a (validated) scenario. */
 export function runModel(input: ModelInput, samples: number = input.samples): RunResult {
   const a = resolveAnchors(input.asOf, input.horizon);
@@ -68,43 +198,10 @@ export function runModel(input: ModelInput, samples: number = input.samples): Ru
 
   const lens = OUTPUT_IDS.map((id) => a.horizon - a.start[id] + 1);
   const deadlineIdx = OUTPUT_IDS.map((id) => a.deadline - a.start[id]);
-  const bands = lens.map((len) => new Float64Array(QS.length * len));
-  const firstCross = OUTPUT_IDS.map(() => new Int32Array(n).fill(-1));
-  const crossed = OUTPUT_IDS.map(() => 0);
-  const cdf = lens.map((len) => new Float64Array(len));
-  const atDeadline = OUTPUT_IDS.map(() => new Float64Array(n));
   const tests = OUTPUT_IDS.map((id) => tester(OUTPUTS[id].target));
-  const quantiles = createQuantiler(n, QS);
-  const bounds = OUTPUT_IDS.map((id) => thresholds(OUTPUTS[id].target));
-
-  simulate(a, input.families, drawColumns(input, n), n, (o, i, v) => {
-    const len = lens[o];
-    const band = bands[o];
-    // Bands: all seven quantiles from one multi-select (quantiles.ts), skipped where every sample agrees.
-    let lo = v[0];
-    let hi = v[0];
-    for (let s = 1; s < n; s++) {
-      const x = v[s];
-      if (x < lo) lo = x;
-      else if (x > hi) hi = x;
-    }
-    if (lo === hi) for (let q = 0; q < QS.length; q++) band[q * len + i] = lo;
-    else quantiles(v, band, i, len);
-    // First crossings: each sample's first month meeting the target (inlined comparisons: this is the hot loop).
-    const fc = firstCross[o];
-    const [tlo, thi, strict] = bounds[o];
-    let c = crossed[o];
-    for (let s = 0; s < n; s++) {
-      const x = v[s];
-      if (fc[s] < 0 && (strict ? x > tlo : x >= tlo) && x <= thi) {
-        fc[s] = i;
-        c++;
-      }
-    }
-    crossed[o] = c;
-    cdf[o][i] = c / n;
-    if (i === deadlineIdx[o]) atDeadline[o].set(v);
-  });
+  const acc = new Summaries(n, lens, deadlineIdx);
+  simulate(a, input.families, drawColumns(input, n), n, (o, i, v) => acc.month(o, i, v));
+  const { bands, cdf, atDeadline } = acc;
 
   const outputs = {} as Record<OutputId, OutputResult>;
   const metAtDeadline = OUTPUT_IDS.map((_, o) => {

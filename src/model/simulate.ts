@@ -64,6 +64,22 @@ export function simulate(
   const prog = PROGRAMME.map(() => new Float64Array(n));
   const out = new Float64Array(n); // scratch for derived outputs
   const trafficK = new Float64Array(n); // (1 + k)^(−1/12) of the traffic rate
+  // Per-sample constants of the monthly steps, computed once (the same operations, so the same bits, as computing
+  // them inside the monthly loops).
+  const mkShare = new Float64Array(n); // ceiling / 100
+  const kStep = new Float64Array(n); // benchPerYear / 12
+  const progStep = PROGRAMME.map(() => new Float64Array(n)); // perYear / 12
+  for (let s = 0; s < n; s++) {
+    mkShare[s] = c.ceiling[s] / 100;
+    kStep[s] = c.benchPerYear[s] / 12;
+  }
+  for (let j = 0; j < PROGRAMME.length; j++) {
+    const py = c[PROGRAMME[j][2]];
+    const step = progStep[j];
+    for (let s = 0; s < n; s++) step[s] = py[s] / 12;
+  }
+  const usersDecay = families.users === 'gompertz' ? new Float64Array(n) : null; // e^(−g)
+  if (usersDecay) for (let s = 0; s < n; s++) usersDecay[s] = exp(-c.gompertzG[s]);
   for (let s = 0; s < n; s++) {
     popF[s] = monthlyFactor(c.popGrowth[s]);
     subsF[s] = monthlyFactor(c.subsGrowth[s]);
@@ -79,7 +95,7 @@ export function simulate(
 
   for (let m: Month = a.gridStart; m <= a.horizon; m++) {
     // 1. Stocks step from m−1 to m, using last month's population (Mk(t) = ceiling × P(t)).
-    if (m > start.users) stepUsers(usersFamily, U, P, c, n);
+    if (m > start.users) stepUsers(usersFamily, U, P, mkShare, usersDecay, c, n);
     if (m > start.traffic_share && !structural) {
       for (let s = 0; s < n; s++) {
         const x = c.trafficMax[s] / (1 + (c.trafficMax[s] / S[s] - 1) * trafficK[s]);
@@ -124,13 +140,12 @@ export function simulate(
         if (capped > V[s]) V[s] = capped; // a ceiling below today's count holds it: counts never fall
       }
     }
-    if (m > start.benchmarks_per_industry) for (let s = 0; s < n; s++) K[s] += c.benchPerYear[s] / 12;
+    if (m > start.benchmarks_per_industry) for (let s = 0; s < n; s++) K[s] += kStep[s];
     for (let j = 0; j < PROGRAMME.length; j++) {
-      const [id, , perYear] = PROGRAMME[j];
-      if (m > start[id]) {
+      if (m > start[PROGRAMME[j][0]]) {
         const x = prog[j];
-        const py = c[perYear];
-        for (let s = 0; s < n; s++) x[s] += py[s] / 12;
+        const step = progStep[j];
+        for (let s = 0; s < n; s++) x[s] += step[s];
       }
     }
 
@@ -191,15 +206,25 @@ export function simulate(
   }
 }
 
-/** Steps 5G users one month under the chosen family; a step that would lower them holds them instead. */
-function stepUsers(family: UsersFamily, U: Float64Array, P: Float64Array, c: ParamColumns, n: number): void {
-  const ceiling = c.ceiling;
+/**
+ * Steps 5G users one month under the chosen family; a step that would lower them holds them instead. `mkShare` is
+ * ceiling / 100 and `decay` is e^(−g) (Gompertz only), per sample.
+ */
+function stepUsers(
+  family: UsersFamily,
+  U: Float64Array,
+  P: Float64Array,
+  mkShare: Float64Array,
+  decay: Float64Array | null,
+  c: ParamColumns,
+  n: number,
+): void {
   switch (family) {
     case 'bass': {
       const p = c.bassP;
       const q = c.bassQ;
       for (let s = 0; s < n; s++) {
-        const mk = (ceiling[s] / 100) * P[s];
+        const mk = mkShare[s] * P[s];
         const u = U[s];
         const next = u + (p[s] + (q[s] * u) / mk) * (mk - u);
         if (next > u) U[s] = next;
@@ -209,7 +234,7 @@ function stepUsers(family: UsersFamily, U: Float64Array, P: Float64Array, c: Par
     case 'logistic': {
       const r = c.logisticR;
       for (let s = 0; s < n; s++) {
-        const mk = (ceiling[s] / 100) * P[s];
+        const mk = mkShare[s] * P[s];
         const u = U[s];
         const next = u + r[s] * u * (1 - u / mk);
         if (next > u) U[s] = next;
@@ -217,11 +242,11 @@ function stepUsers(family: UsersFamily, U: Float64Array, P: Float64Array, c: Par
       return;
     }
     case 'gompertz': {
-      const g = c.gompertzG;
+      const g = decay!;
       for (let s = 0; s < n; s++) {
-        const mk = (ceiling[s] / 100) * P[s];
+        const mk = mkShare[s] * P[s];
         const u = U[s];
-        const next = mk * exp(log(u / mk) * exp(-g[s]));
+        const next = mk * exp(log(u / mk) * g[s]);
         if (next > u) U[s] = next;
       }
       return;

@@ -34,8 +34,11 @@ describe('notebook', () => {
       expect(text).toContain(node.outputs[id].verdict.met ? '达标' : '未达标');
     }
     expect(await page.locator('[data-testid="joint"]').innerText()).toContain(formatProb(node.pAllMet, 'zh-CN'));
-    // One fan chart per output, drawn by Plot as SVG.
-    expect(await page.locator('.cell figure svg').count()).toBeGreaterThanOrEqual(OUTPUT_IDS.length);
+    // One fan chart per output, drawn by Plot as SVG once the cell is on screen.
+    for (const id of OUTPUT_IDS) {
+      await page.locator(`#cell-${id} figure`).scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator(`#cell-${id} figure svg`).count()).toBeGreaterThan(0);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -99,7 +102,8 @@ describe('notebook', () => {
     await page.selectOption('[data-testid="lang"]', 'en');
     await expect.poll(() => page.locator('#h-scorecard').innerText()).toBe('Scorecard');
     expect(await page.locator('[data-testid="verdict-users"]').innerText()).toMatch(/^Reaches > 560 million in \w{3} 2022/);
-    expect(await page.locator('#cell-users svg').first().textContent()).toContain('M');
+    await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#cell-users figure svg').first().textContent()).toContain('M');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('body').innerText()).not.toMatch(/达标|目标记分卡/);
     await page.selectOption('[data-testid="lang"]', 'zh-CN');
@@ -111,6 +115,8 @@ describe('notebook', () => {
   it('refuses an invalid typed number with a message and keeps the charts in their last good state', async () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'en-US' });
     const g0 = await waitForResult(page);
+    await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#cell-users figure svg').count()).toBeGreaterThan(0);
     const chartBefore = await page.locator('#cell-users figure').innerHTML();
     const pBefore = await pOf(page, 'users');
     const input = page.locator('#p-bassQ-number');
@@ -151,7 +157,10 @@ describe('notebook', () => {
     await waitForResult(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    for (const id of INDICATOR_IDS) expect(await page.locator(`#cell-${id} figure svg`).count()).toBeGreaterThan(0);
+    for (const id of INDICATOR_IDS) {
+      await page.locator(`#cell-${id} figure`).scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator(`#cell-${id} figure svg`).count()).toBeGreaterThan(0);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

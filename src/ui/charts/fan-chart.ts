@@ -50,6 +50,9 @@ export function fanRows(o: OutputResult): FanRow[] {
 // Keep the band level order in one place: the rows above follow QUANTILES.
 void QUANTILES;
 
+/** Chart height for a width: fixed steps, so the page keeps its layout while charts draw lazily. */
+export const chartHeight = (width: number) => (width < 480 ? 240 : 300);
+
 export interface FanChartInput {
   id: OutputId;
   output: OutputResult;
@@ -121,7 +124,7 @@ export function fanChartOptions(input: FanChartInput): Plot.PlotOptions {
   }
   return {
     width,
-    height: input.height ?? Math.max(220, Math.min(340, Math.round(width * 0.55))),
+    height: input.height ?? chartHeight(width),
     marginLeft: 56,
     marginRight: 16,
     style: { background: 'transparent', color: ink, fontSize: '12px', fontFamily: 'inherit' },

@@ -8,6 +8,7 @@ import { PRESETS, presetById, type Preset } from '../../scenario/presets';
 import { OUTPUT_IDS, OUTPUTS, PARAMS, shiftDist, type OutputId, type ParamId, type Dist, type RunResult } from '../../model';
 import type { Scheduler } from '../../runner';
 import type { Lang } from '../../i18n';
+import { paintTracker } from '../paint-tracker';
 
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -35,24 +36,28 @@ export class AppState {
   /** Count of results delivered (tests wait on it). */
   generation = $state(0);
 
-  /**
-   * Edit-to-paint latencies in ms, one per edit, measured from the edit to the frame after its result (or a newer
-   * one) reached the DOM. Plain data, read by the UI benchmark (bench/ui.bench.ts).
-   */
-  readonly perf: { latencies: number[]; runs: number } = { latencies: [], runs: 0 };
-  #editTimes: { run: number; at: number }[] = [];
-  #runCounter = 0;
+  // Times of edits not yet covered by a shown result (for the paint tracker).
+  #pendingEdits: { edit: number; at: number }[] = [];
 
-  readonly #scheduler: Scheduler;
+  // Quick runs and full runs go to separate schedulers (separate workers), so a preview never waits behind a full
+  // run. Results may then arrive out of order: one is shown only if it reflects a newer edit than the one shown,
+  // or the same edit at more samples. So a stale result is never shown.
+  readonly #preview: Scheduler;
+  readonly #full: Scheduler;
+  #edit = 0;
+  #shown = { edit: -1, samples: 0 };
+  #inFlight = 0;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #lastVerdicts = new Map<OutputId, boolean>();
-  #pendingFull = 0;
 
-  constructor(scheduler: Scheduler) {
-    this.#scheduler = scheduler;
-    scheduler.onFailure = (e) => {
+  constructor(full: Scheduler, preview: Scheduler = full) {
+    this.#full = full;
+    this.#preview = preview;
+    const report = (e: Error) => {
       this.failure = e.message;
     };
+    full.onFailure = report;
+    preview.onFailure = report;
   }
 
   get preset(): Preset {
@@ -117,55 +122,54 @@ export class AppState {
     });
   }
 
-  /** Runs the current scenario in full (at start-up and after a failure). */
+  /** Runs the current scenario: a quick run first, so the first charts come fast, then the full run. */
   runNow(): void {
-    this.#schedule('full');
+    this.#schedule('preview');
+    this.settle();
   }
 
   #schedule(mode: 'preview' | 'full'): void {
+    this.#edit++;
+    this.#pendingEdits.push({ edit: this.#edit, at: performance.now() });
     clearTimeout(this.#settleTimer);
     if (mode === 'full') {
-      void this.#run(this.scenario.samples);
+      void this.#run(this.#full, this.scenario.samples);
       return;
     }
-    void this.#run(Math.min(PREVIEW_SAMPLES, this.scenario.samples));
-    this.#settleTimer = setTimeout(() => void this.#run(this.scenario.samples), SETTLE_MS);
+    void this.#run(this.#preview, Math.min(PREVIEW_SAMPLES, this.scenario.samples));
+    this.#settleTimer = setTimeout(() => this.settle(), SETTLE_MS);
   }
 
-  /** Lets the full run follow immediately (a slider was released). */
+  /** Starts the full run of the current edit now (a slider was released, or the edits paused). */
   settle(): void {
     clearTimeout(this.#settleTimer);
-    void this.#run(this.scenario.samples);
+    if (this.#shown.edit === this.#edit && this.#shown.samples >= this.scenario.samples) return;
+    void this.#run(this.#full, this.scenario.samples);
   }
 
-  async #run(samples: number): Promise<void> {
+  async #run(scheduler: Scheduler, samples: number): Promise<void> {
     const input = $state.snapshot(this.scenario) as Scenario;
+    const edit = this.#edit;
+    this.#inFlight++;
     this.running = true;
-    const ticket = ++this.#pendingFull;
-    const run = ++this.#runCounter;
-    this.#editTimes.push({ run, at: performance.now() });
-    const outcome = await this.#scheduler.request(input, samples);
-    if (ticket === this.#pendingFull) this.running = false;
+    const outcome = await scheduler.request(input, samples);
+    this.running = --this.#inFlight > 0;
     if (outcome.status === 'failed') {
       this.failure = outcome.error.message;
       return;
     }
     if (outcome.status !== 'done') return;
+    const shown = this.#shown;
+    if (edit < shown.edit || (edit === shown.edit && samples <= shown.samples)) return;
+    this.#shown = { edit, samples };
     this.result = outcome.result;
-    this.perf.runs++;
-    const covered = this.#editTimes.filter((e) => e.run <= run);
-    this.#editTimes = this.#editTimes.filter((e) => e.run > run);
-    // Svelte flushes the DOM in a microtask; the frame after that is when the new charts are painted.
-    queueMicrotask(() =>
-      requestAnimationFrame(() => {
-        const painted = performance.now();
-        for (const e of covered) this.perf.latencies.push(painted - e.at);
-      }),
-    );
     this.shownSamples = outcome.result.samples;
     this.shownMs = Math.round(outcome.ms);
     this.generation++;
     this.#announce(outcome.result);
+    const covered = this.#pendingEdits.filter((e) => e.edit <= edit);
+    this.#pendingEdits = this.#pendingEdits.filter((e) => e.edit > edit);
+    paintTracker.delivered(covered.map((e) => e.at));
   }
 
   #announce(r: RunResult): void {
@@ -177,7 +181,8 @@ export class AppState {
       if (before !== undefined && before !== met) changed.push(id);
       this.#lastVerdicts.set(id, met);
     }
-    this.changedVerdicts = changed;
+    // Keep the last announcement until another verdict flips (a later, fuller run of the same edit changes none).
+    if (changed.length) this.changedVerdicts = changed;
   }
 
   /** Headline outputs whose verdict flipped with the last result (the page announces them). */

@@ -2,8 +2,11 @@
  * Every visible string of the interface, in Chinese and English. Labels and help of parameters live in the
  * registry (src/model/registry.ts) and indicator names and definitions in the plan's data; everything else is here.
  * The English table is the key set: the Chinese one must have the same keys (the type checker enforces it).
+ * Strings of the analysis panel and of sharing/export live in their own modules, merged here.
  */
-const en = {
+import { analysisEn, analysisZh } from './messages-analysis';
+import { shareEn, shareZh } from './messages-share';
+const core = {
   appName: 'Yangfan',
   appTitle: 'Yangfan · 5G "Sailing" plan forecast notebook',
   appSubtitle: 'Will the 2023 targets of the 5G Application "Sailing" Action Plan (2021–2023) be met? Move the assumptions and see.',
@@ -113,9 +116,7 @@ const en = {
   medianCrossing: 'half of the samples have met it by',
 } as const;
 
-export type MessageKey = keyof typeof en;
-
-const zh: Record<MessageKey, string> = {
+const coreZh: Record<keyof typeof core, string> = {
   appName: '扬帆',
   appTitle: '扬帆 · 5G应用“扬帆”行动计划 目标预测笔记本',
   appSubtitle: '《5G应用“扬帆”行动计划(2021-2023年)》的2023年目标能否实现?调整假设,即时查看。',
@@ -223,5 +224,9 @@ const zh: Record<MessageKey, string> = {
   deadlineLabel: '2023年底',
   medianCrossing: '半数样本达标时间',
 };
+
+const en = { ...core, ...analysisEn, ...shareEn };
+export type MessageKey = keyof typeof en;
+const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh };
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

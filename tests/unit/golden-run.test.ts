@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../../src/model/monte-carlo';
+import { Quantiler } from '../../src/model/quantiles';
 import { OUTPUT_IDS } from '../../src/model/indicators';
 import { PRESETS } from '../../src/scenario/presets';
 import type { Scenario } from '../../src/scenario/schema';
@@ -73,4 +74,98 @@ describe('golden run', () => {
       expect(JSON.parse(JSON.stringify(actual[name]))).toEqual(golden[name]);
     });
   }
+});
+
+/**
+ * The bucket select of quantiles.ts against the multi-quickselect it replaced (copied here as it was), bit for bit,
+ * on inputs chosen to stress it: ties, spikes, outliers, a range of a few ulps, heavy tails, NaN and infinities.
+ */
+describe('quantiler', () => {
+  function reference(values: Float64Array, ps: readonly number[]): Float64Array {
+    const n = values.length;
+    const a = Float64Array.from(values);
+    const ks = [...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.ceil((n - 1) * p)]))].sort((x, y) => x - y);
+    const select = (k: number, left: number, right: number) => {
+      while (right > left) {
+        const mid = (left + right) >> 1;
+        const x = a[left];
+        const y = a[mid];
+        const z = a[right];
+        const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+        let i = left;
+        let j = right;
+        while (i <= j) {
+          while (a[i] < pivot) i++;
+          while (a[j] > pivot) j--;
+          if (i <= j) {
+            const t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+            i++;
+            j--;
+          }
+        }
+        if (k <= j) right = j;
+        else if (k >= i) left = i;
+        else return;
+      }
+    };
+    const multi = (lo: number, hi: number, left: number, right: number): void => {
+      if (lo > hi) return;
+      const mid = (lo + hi) >> 1;
+      select(ks[mid], left, right);
+      multi(lo, mid - 1, left, ks[mid] - 1);
+      multi(mid + 1, hi, ks[mid] + 1, right);
+    };
+    multi(0, ks.length - 1, 0, n - 1);
+    return Float64Array.from(ps, (p) => {
+      const h = (n - 1) * p;
+      const lo = Math.floor(h);
+      return lo + 1 < n ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
+    });
+  }
+
+  let seed = 12345;
+  const rand = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return (seed + 0.5) / 4294967296;
+  };
+  const gen: Record<string, (n: number) => Float64Array> = {
+    uniform: (n) => Float64Array.from({ length: n }, () => rand()),
+    negative: (n) => Float64Array.from({ length: n }, () => -1e6 * rand() - 5),
+    equal: (n) => new Float64Array(n).fill(3.25),
+    twoValues: (n) => Float64Array.from({ length: n }, () => (rand() < 0.3 ? 1 : 2)),
+    ties: (n) => Float64Array.from({ length: n }, () => Math.round(rand() * 5)),
+    spikeAtCeiling: (n) => Float64Array.from({ length: n }, () => Math.min(100, rand() * 140)),
+    outlier: (n) => Float64Array.from({ length: n }, (_, i) => (i === n >> 1 ? 1e300 : rand())),
+    fewUlps: (n) => Float64Array.from({ length: n }, () => 1 + Math.floor(rand() * 4) * Number.EPSILON),
+    subnormal: (n) => Float64Array.from({ length: n }, () => Math.floor(rand() * 3) * 5e-324),
+    heavyTail: (n) => Float64Array.from({ length: n }, () => Math.exp(8 * (rand() - 0.5) * 6)),
+    hugeRange: (n) => Float64Array.from({ length: n }, () => (rand() - 0.5) * 3e308),
+    withNaN: (n) => Float64Array.from({ length: n }, (_, i) => (i % 17 === 3 ? NaN : rand())),
+    withInfinity: (n) => Float64Array.from({ length: n }, (_, i) => (i === 5 ? Infinity : i === 9 ? -Infinity : rand())),
+    sorted: (n) => Float64Array.from({ length: n }, (_, i) => i / n),
+    reversed: (n) => Float64Array.from({ length: n }, (_, i) => (n - i) / n),
+  };
+  const PS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+  for (const n of [100, 101, 777, 2000, 10001]) {
+    it.each(Object.keys(gen))(`n = ${n}: %s matches the multi-quickselect bit for bit`, (name) => {
+      const q = new Quantiler(n, PS);
+      for (let rep = 0; rep < 3; rep++) {
+        const v = gen[name](n);
+        const before = Float64Array.from(v);
+        const out = new Float64Array(PS.length);
+        q.quantiles(v, out, 0, 1);
+        const want = reference(v, PS);
+        expect(v).toEqual(before); // the input is left as it was
+        for (let i = 0; i < PS.length; i++) expect(Object.is(out[i], want[i]), `${name} p${PS[i]}: ${out[i]} vs ${want[i]}`).toBe(true);
+      }
+    });
+  }
+  it('writes at offset + q · stride and leaves the rest of the output alone', () => {
+    const q = new Quantiler(1000, PS);
+    const out = new Float64Array(3 * PS.length).fill(-7);
+    q.quantiles(gen.uniform(1000), out, 1, 3);
+    for (let i = 0; i < out.length; i++) expect(out[i] === -7).toBe(i % 3 !== 1);
+  });
 });

@@ -84,3 +84,41 @@ export async function waitForResult(page: Page, atLeast = 1): Promise<number> {
   );
   return page.evaluate(() => Number((document.querySelector('[data-testid="status"]') as HTMLElement).dataset.generation));
 }
+
+/** Serves a directory under a URL prefix (a sub-path) with a plain Node server: the app must not assume the root. */
+export async function serveStatic(dir: string, prefix: string): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const { join, normalize, extname } = await import('node:path');
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.json': 'application/json',
+    '.webmanifest': 'application/manifest+json',
+    '.map': 'application/json',
+  };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const rel = normalize(path.slice(prefix.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(dir, rel.endsWith('/') || rel === '.' ? 'index.html' : rel));
+      res.writeHead(200, { 'content-type': types[extname(rel)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}${prefix}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

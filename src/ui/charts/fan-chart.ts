@@ -4,7 +4,10 @@
  * deadline (a vertical rule) and the month the central path first meets the target. No DOM here: the mount
  * component calls Plot.plot with these options, and tests inspect them directly.
  */
-import * as Plot from '@observablehq/plot';
+import type * as PlotModule from '@observablehq/plot';
+
+/** The Plot module, passed in: it is loaded lazily (plot-loader.ts), so this builder must not import it. */
+export type PlotLib = typeof PlotModule;
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
 import { axisFormatter, formatMonth, formatValue, type Lang, type Translate } from '../../i18n';
 import { PALETTE } from './palette';
@@ -68,7 +71,7 @@ export interface FanChartInput {
 }
 
 /** Builds the Plot options of an output's fan chart. */
-export function fanChartOptions(input: FanChartInput): Plot.PlotOptions {
+export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule.PlotOptions {
   const { id, output, observed, lang, t, width } = input;
   const rows = fanRows(output);
   const target = OUTPUTS[id].target;
@@ -82,7 +85,7 @@ export function fanChartOptions(input: FanChartInput): Plot.PlotOptions {
     label: `${formatMonth(p.month)}: ${formatValue(id, p.value, lang)}\n${t('source')}: ${p.source} (${t(p.basis)})`,
   }));
   const deadline = monthDate(output.start + output.deadlineIndex);
-  const marks: Plot.Markish[] = [
+  const marks: PlotModule.Markish[] = [
     Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear' }),
     Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear' }),
     Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 }),

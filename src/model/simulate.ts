@@ -112,27 +112,21 @@ export function simulate(
       const k = m - IOT_BASE;
       if ((k - 1) % 12 === 0) {
         // A new plan year: growth g·(1 − decay)^y, applied monthly.
-        const y = (k - 1) / 12;
-        for (let s = 0; s < n; s++) {
-          const g = (c.iotGrowth[s] / 100) * pow(1 - c.iotDecay[s] / 100, y);
-          iotStep[s] = log1p(g) / 12;
-        }
+        iotYear(iotStep, c.iotGrowth, c.iotDecay, (k - 1) / 12, n);
       }
       for (let s = 0; s < n; s++) L[s] += iotStep[s];
     }
     if (m > start.base_stations_per_10k) {
       const k = m - start.base_stations_per_10k;
       if ((k - 1) % 12 === 0) {
-        const y = (k - 1) / 12;
-        for (let s = 0; s < n; s++) bAdd[s] = (c.buildAnnual[s] * pow(1 + c.buildGrowth[s] / 100, y)) / 12;
+        buildYear(bAdd, c.buildAnnual, c.buildGrowth, (k - 1) / 12, n);
       }
       for (let s = 0; s < n; s++) B[s] += bAdd[s];
     }
     if (m > start.industry_vpn) {
       const k = m - start.industry_vpn;
       if ((k - 1) % 12 === 0) {
-        const y = (k - 1) / 12;
-        for (let s = 0; s < n; s++) vF[s] = monthlyFactor(c.vpnGrowth[s] * pow(1 - c.vpnDecay[s] / 100, y));
+        vpnYear(vF, c.vpnGrowth, c.vpnDecay, (k - 1) / 12, n);
       }
       for (let s = 0; s < n; s++) {
         const grown = V[s] * vF[s];
@@ -189,8 +183,7 @@ export function simulate(
     }
     if (m >= start.industrial_penetration) sink(OUT.industrial_penetration, m - start.industrial_penetration, E);
     if (m >= start.iot_growth) {
-      const k = m - IOT_BASE;
-      for (let s = 0; s < n; s++) out[s] = 100 * (exp((12 * L[s]) / k) - 1);
+      iotGrowthOut(out, L, m - IOT_BASE, n);
       sink(OUT.iot_growth, m - start.iot_growth, out);
     }
     if (m >= start.base_stations_per_10k) {
@@ -204,6 +197,32 @@ export function simulate(
       if (m >= start[id]) sink(OUT[id], m - start[id], prog[j]);
     }
   }
+}
+
+// The loops that call the deterministic exp, log and pow (math.ts) are small functions of their own: inside the large
+// simulate() the compiler's inlining budget runs out and every call would go through a call and a boxed result.
+
+/** Monthly increment of ln I in plan year y: ln(1 + g·(1 − decay)^y) / 12. */
+function iotYear(step: Float64Array, growth: Float64Array, decay: Float64Array, y: number, n: number): void {
+  for (let s = 0; s < n; s++) {
+    const g = (growth[s] / 100) * pow(1 - decay[s] / 100, y);
+    step[s] = log1p(g) / 12;
+  }
+}
+
+/** Monthly base-station additions in year y: annual · (1 + growth)^y / 12. */
+function buildYear(add: Float64Array, annual: Float64Array, growth: Float64Array, y: number, n: number): void {
+  for (let s = 0; s < n; s++) add[s] = (annual[s] * pow(1 + growth[s] / 100, y)) / 12;
+}
+
+/** Monthly growth factor of industry networks in year y: the monthly factor of growth · (1 − decay)^y. */
+function vpnYear(f: Float64Array, growth: Float64Array, decay: Float64Array, y: number, n: number): void {
+  for (let s = 0; s < n; s++) f[s] = monthlyFactor(growth[s] * pow(1 - decay[s] / 100, y));
+}
+
+/** IoT terminal growth as an average annual rate over the k months since the base year: 100 · (e^(12·L/k) − 1). */
+function iotGrowthOut(out: Float64Array, L: Float64Array, k: number, n: number): void {
+  for (let s = 0; s < n; s++) out[s] = 100 * (exp((12 * L[s]) / k) - 1);
 }
 
 /**

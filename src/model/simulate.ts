@@ -87,11 +87,11 @@ export function simulate(
     // e^(−ρ) = (1 + k)^(−1/12): far below the ceiling a share grows by k a year, and unlike the explicit Euler step
     // it never overshoots the ceiling, so a higher start or rate never ends lower (from below the ceiling).
     eK[s] = 1 / monthlyFactor(c.industrialK[s]);
-    trafficK[s] = 1 / monthlyFactor(c.trafficK[s]);
   }
 
   const usersFamily = families.users;
   const structural = families.traffic === 'structural';
+  if (!structural) for (let s = 0; s < n; s++) trafficK[s] = 1 / monthlyFactor(c.trafficK[s]); // only the logistic share uses it
 
   for (let m: Month = a.gridStart; m <= a.horizon; m++) {
     // 1. Stocks step from m−1 to m, using last month's population (Mk(t) = ceiling × P(t)).

@@ -1,13 +1,15 @@
 /**
  * Benchmark of the Monte Carlo: `npm run bench [-- --full] [-- --json]`.
  *
- * In one process, at N = 1,000, 10,000 and 100,000 samples (100,000 only with --full when it is slow):
+ * In one process, at N = 1,000, 10,000 and 100,000 samples:
  *   model      runModel(baseline, N): simulation, bands, crossings, P(met), over every output to the horizon;
  *   reference  a plain typed-array loop over the same number of cells (Σ over outputs of N × months in its path):
  *              month-outer, sample-inner, one multiply-add per cell on Float64Array state;
  *   naive      bench/naive.ts: the same model one sample at a time, Math.* per cell, a full sort per month.
- * Each is timed as the median of repeated runs after warm-up. Before timing, the naive central values at the deadline
- * are checked against the real ones (1e-9 relative) so that the comparison is between implementations of one model.
+ * Each is timed as the median of repeated runs after warm-up; the model and the reference alternate run by run, so
+ * that load from other processes falls on both alike. The naive model runs at 100,000 samples only with --full (it
+ * takes half a minute there). Before timing, the naive central values at the deadline are checked against the real
+ * ones (1e-9 relative), so that the comparison is between two implementations of one model.
  */
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/scenario/schema';
@@ -61,19 +63,32 @@ function reference(n: number, months: number, x: Float64Array, f: Float64Array):
 
 let sink = 0;
 
-/** Times `fn`: `warm` runs, then runs until both `minRuns` and `minMs` are reached (capped at `maxRuns`); returns ms per run (median). */
-function time(fn: () => number, warm: number, minRuns: number, minMs: number, maxRuns = 1000): { median: number; runs: number } {
-  for (let i = 0; i < warm; i++) sink += fn();
-  const ts: number[] = [];
-  const t0 = performance.now();
-  while (ts.length < maxRuns && (ts.length < minRuns || performance.now() - t0 < minMs)) {
-    const t = performance.now();
-    sink += fn();
-    ts.push(performance.now() - t);
-  }
-  ts.sort((a, b) => a - b);
+/** Returns the median of a list of numbers. */
+function median(xs: number[]): number {
+  const ts = [...xs].sort((a, b) => a - b);
   const mid = ts.length >> 1;
-  return { median: ts.length % 2 ? ts[mid] : (ts[mid - 1] + ts[mid]) / 2, runs: ts.length };
+  return ts.length % 2 ? ts[mid] : (ts[mid - 1] + ts[mid]) / 2;
+}
+
+/**
+ * Times several functions in alternation (so that load from other processes falls on all of them alike): `warm`
+ * rounds first, then rounds until both `minRounds` and `minMs` are reached (at most `maxRounds`). Returns each
+ * function's median ms per run, and the number of rounds.
+ */
+function timeTogether(fns: (() => number)[], warm: number, minRounds: number, minMs: number, maxRounds = 1000): { medians: number[]; rounds: number } {
+  for (let i = 0; i < warm; i++) for (const fn of fns) sink += fn();
+  const ts: number[][] = fns.map(() => []);
+  const t0 = performance.now();
+  let rounds = 0;
+  while (rounds < maxRounds && (rounds < minRounds || performance.now() - t0 < minMs)) {
+    fns.forEach((fn, j) => {
+      const t = performance.now();
+      sink += fn();
+      ts[j].push(performance.now() - t);
+    });
+    rounds++;
+  }
+  return { medians: ts.map(median), rounds };
 }
 
 interface Row {
@@ -99,22 +114,31 @@ for (const n of sizes) {
   const f = new Float64Array(n);
   for (let s = 0; s < n; s++) f[s] = 0.999 + (s % 7) * 1e-4;
 
-  const model = time(() => runModel(baseline, n).pAllMet, big ? 1 : 3, big ? 3 : 9, big ? 0 : 1500, big && !full ? 3 : 1000);
-  const ref = time(() => reference(n, monthsTotal, x, f), 3, big ? 5 : 15, 500);
-  // The naive model is slow: fewer runs, and at 100,000 samples only with --full.
-  const naive = big && !full ? null : time(() => naiveRun(baseline, n).pAllMet, 1, big ? 1 : 3, big ? 0 : 1000, big ? 1 : 20);
+  // The model and the reference loop alternate; the naive model is slow: fewer runs, and at 100,000 only with --full.
+  const together = timeTogether(
+    [() => runModel(baseline, n).pAllMet, () => reference(n, monthsTotal, x, f)],
+    big ? 1 : 3,
+    big ? 3 : 11,
+    big ? 0 : 2000,
+    big ? 3 : 1000,
+  );
+  const [modelMs, refMs] = together.medians;
+  const model = { median: modelMs, runs: together.rounds };
+  const ref = { median: refMs, runs: together.rounds };
+  const naive = big && !full ? null : timeTogether([() => naiveRun(baseline, n).pAllMet], n <= 1000 ? 2 : 0, big ? 1 : 3, 0, big ? 1 : 3);
+  const naiveMs = naive ? naive.medians[0] : null;
   rows.push({
     samples: n,
     cells,
     modelMs: model.median,
     referenceMs: ref.median,
-    naiveMs: naive ? naive.median : null,
+    naiveMs,
     modelNsPerCell: (model.median * 1e6) / cells,
     referenceNsPerCell: (ref.median * 1e6) / cells,
-    naiveNsPerCell: naive ? (naive.median * 1e6) / cells : null,
+    naiveNsPerCell: naiveMs === null ? null : (naiveMs * 1e6) / cells,
     modelOverReference: model.median / ref.median,
-    naiveOverModel: naive ? naive.median / model.median : null,
-    runs: { model: model.runs, reference: ref.runs, naive: naive ? naive.runs : 0 },
+    naiveOverModel: naiveMs === null ? null : naiveMs / model.median,
+    runs: { model: model.runs, reference: ref.runs, naive: naive ? naive.rounds : 0 },
   });
 }
 

@@ -5,10 +5,37 @@ export * from './indicators';
 export * from './anchors';
 export * from './types';
 export * from './version';
-export { runModel, runCentral, drawColumns, pointColumns, transferables } from './monte-carlo';
+export { runModel, runCentral, drawColumns, pointColumns, transferables, type RunOptions } from './monte-carlo';
 export { simulate, type ParamColumns } from './simulate';
 export { sampleParam, inverseCdf, fillUniforms, streamKey } from './random';
 export { checksum } from './checksum';
 export { exp, log, log1p, pow, probit } from './math';
 export { observedPoints, type ObservedPoint } from './observed';
 export { shiftDist } from './dist';
+export { analyse, type Analysis, type AnalyseOptions, type OutputAnalysis } from './analysis';
+export {
+  calibrate,
+  applyCalibration,
+  CONDITIONING,
+  type Calibration,
+  type CalibrateOptions,
+  type FittedCalibration,
+  type UnfittedCalibration,
+  type FittedPoint,
+  type LeaveOut,
+} from './calibrate';
+export {
+  goalSeek,
+  goalSeekProbability,
+  defaultLever,
+  withParamValue,
+  toStep,
+  centralFn,
+  pMetFn,
+  type GoalSeekResult,
+  type ProbabilitySeekResult,
+  type SeekStatus,
+  type Response,
+} from './goal-seek';
+export { sensitivity, swingOf, type SensitivityResult, type SensitivityRow, type SwingBasis } from './sensitivity';
+export { onTrack, classifyOnTrack, ON_TRACK_THRESHOLDS, type OnTrackOutput, type OnTrackResult, type OnTrackStatus } from './on-track';

@@ -75,6 +75,8 @@ class Summaries {
   readonly hi: Float64Array;
   readonly strict: Uint8Array;
   readonly quantiler: Quantiler;
+  /** 1 for the outputs whose bands and crossings this run computes (a pool splits the outputs between workers). */
+  readonly active: Uint8Array;
   /** Scratch for the scans: lowest value, highest value, 1 if a NaN was seen. */
   readonly mm = new Float64Array(3);
 
@@ -82,7 +84,9 @@ class Summaries {
     readonly n: number,
     readonly lens: readonly number[],
     readonly deadlineIdx: readonly number[],
+    active: readonly OutputId[] = OUTPUT_IDS,
   ) {
+    this.active = Uint8Array.from(OUTPUT_IDS, (id) => (active.includes(id) ? 1 : 0));
     this.bands = lens.map((len) => new Float64Array(QS.length * len));
     this.done = OUTPUT_IDS.map(() => new Uint8Array(n));
     this.crossed = new Int32Array(OUTPUT_IDS.length);
@@ -102,6 +106,11 @@ class Summaries {
 
   /** Takes output `o`'s values in its month `i`. */
   month(o: number, i: number, v: Float64Array): void {
+    if (this.active[o] === 0) {
+      // Another worker summarises this output; the deadline values still count towards P(all met).
+      if (i === this.deadlineIdx[o]) this.atDeadline[o].set(v);
+      return;
+    }
     const n = this.n;
     const mm = this.mm;
     // One pass: the values' extent, and each sample's first month meeting the target (once all have, extent alone).
@@ -190,8 +199,18 @@ function scanAtLeast(v: Float64Array, n: number, done: Uint8Array, tlo: number, 
   return c;
 }
 
+export interface RunOptions {
+  /**
+   * The outputs whose bands, crossings and P(met) to compute (default all). The others come back with empty bands:
+   * a worker pool gives each worker a share of the outputs and merges the results, which stay bit-identical.
+   */
+  readonly outputs?: readonly OutputId[];
+  /** Called with the fraction done, every few simulated months. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
 /** Runs the whole Monte Carlo of a (validated) scenario. */
-export function runModel(input: ModelInput, samples: number = input.samples): RunResult {
+export function runModel(input: ModelInput, samples: number = input.samples, options: RunOptions = {}): RunResult {
   const a = resolveAnchors(input.asOf, input.horizon);
   const n = samples;
   const central = runCentral(input, a);
@@ -199,8 +218,20 @@ export function runModel(input: ModelInput, samples: number = input.samples): Ru
   const lens = OUTPUT_IDS.map((id) => a.horizon - a.start[id] + 1);
   const deadlineIdx = OUTPUT_IDS.map((id) => a.deadline - a.start[id]);
   const tests = OUTPUT_IDS.map((id) => tester(OUTPUTS[id].target));
-  const acc = new Summaries(n, lens, deadlineIdx);
-  simulate(a, input.families, drawColumns(input, n), n, (o, i, v) => acc.month(o, i, v));
+  const acc = new Summaries(n, lens, deadlineIdx, options.outputs);
+  const progress = options.onProgress;
+  if (progress) {
+    // Users are emitted every month from their anchor: report every sixth of them.
+    const o = OUT.users;
+    const total = lens[o];
+    simulate(a, input.families, drawColumns(input, n), n, (k, i, v) => {
+      acc.month(k, i, v);
+      if (k === o && i % 6 === 5) progress((i + 1) / total);
+    });
+    progress(1);
+  } else {
+    simulate(a, input.families, drawColumns(input, n), n, (o, i, v) => acc.month(o, i, v));
+  }
   const { bands, cdf, atDeadline } = acc;
 
   const outputs = {} as Record<OutputId, OutputResult>;

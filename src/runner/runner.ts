@@ -17,7 +17,7 @@ export interface ModelRunner {
 export class WorkerFailure extends Error {
   constructor(
     message: string,
-    readonly reason: 'crash' | 'timeout' | 'terminated',
+    readonly reason: 'crash' | 'timeout' | 'terminated' | 'cancelled',
   ) {
     super(message);
     this.name = 'WorkerFailure';

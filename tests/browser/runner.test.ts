@@ -92,3 +92,37 @@ describe('worker runner failures', () => {
     runner.terminate();
   });
 });
+
+describe('worker pool', () => {
+  it('splits a run across workers and merges a result bit-identical to one worker, with progress', async () => {
+    const { createPoolRunner } = await import('../../src/runner/pool');
+    const pool = createPoolRunner(makeWorker, 3);
+    const seen: number[] = [];
+    pool.onProgress = (f) => seen.push(f);
+    const single = createWorkerRunner(makeWorker);
+    for (const p of PRESETS) {
+      const merged = await pool.run(p.scenario, 1000);
+      expect(checksum(merged)).toBe(fixture[`${p.id}@1000`]);
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((f) => f >= 0 && f <= 1)).toBe(true);
+    expect(seen[seen.length - 1]).toBe(1);
+    const big = await pool.run(baseline, 20_000);
+    const one = await single.run(baseline, 20_000);
+    expect(checksum(big)).toBe(checksum(one));
+    pool.terminate();
+    single.terminate();
+  });
+
+  it('cancels a run in flight and runs again afterwards', async () => {
+    const { createPoolRunner } = await import('../../src/runner/pool');
+    const pool = createPoolRunner(makeWorker, 2);
+    const running = pool.run(baseline, 100_000);
+    await new Promise((r) => setTimeout(r, 50));
+    pool.cancel();
+    await expect(running).rejects.toMatchObject({ reason: 'cancelled' });
+    const r = await pool.run(baseline, 500);
+    expect(checksum(r)).toBe(checksum(await createInThreadRunner().run(baseline, 500)));
+    pool.terminate();
+  });
+});

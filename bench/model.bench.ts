@@ -11,6 +11,7 @@
  * takes half a minute there). Before timing, the naive central values at the deadline are checked against the real
  * ones (1e-9 relative), so that the comparison is between two implementations of one model.
  */
+import { runSquigglePeer } from './squiggle-peer';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/scenario/schema';
 import { runModel, runCentral } from '../src/model/monte-carlo';
@@ -103,6 +104,9 @@ interface Row {
   modelOverReference: number;
   naiveOverModel: number | null;
   runs: { model: number; reference: number; naive: number };
+  /** Squiggle evaluating the users indicator alone (its Bass model) at the same sample count, or null. */
+  squiggleMs: number | null;
+  squiggleOverModel: number | null;
 }
 
 const rows: Row[] = [];
@@ -127,7 +131,17 @@ for (const n of sizes) {
   const ref = { median: refMs, runs: together.rounds };
   const naive = big && !full ? null : timeTogether([() => naiveRun(baseline, n).pAllMet], n <= 1000 ? 2 : 0, big ? 1 : 3, 0, big ? 1 : 3);
   const naiveMs = naive ? naive.medians[0] : null;
+  // The peer: Squiggle on the users indicator's Bass model alone (one output of our twelve), same sample count.
+  let squiggleMs: number | null = null;
+  if (!big || full) {
+    await runSquigglePeer(baseline, n);
+    const times: number[] = [];
+    for (let k = 0; k < 3; k++) times.push((await runSquigglePeer(baseline, n)).ms);
+    squiggleMs = median(times);
+  }
   rows.push({
+    squiggleMs,
+    squiggleOverModel: squiggleMs === null ? null : squiggleMs / model.median,
     samples: n,
     cells,
     modelMs: model.median,
@@ -146,7 +160,7 @@ if (asJson) {
   console.log(JSON.stringify({ scenario: 'baseline', horizon: baseline.horizon, outputs: OUTPUT_IDS.length, monthsTotal, full, rows }, null, 2));
 } else {
   const fmt = (v: number | null, d = 1) => (v === null ? '–' : v.toFixed(d));
-  const head = ['samples', 'cells', 'model ms', 'ref ms', 'naive ms', 'model ns/cell', 'ref ns/cell', 'naive ns/cell', 'model/ref', 'naive/model'];
+  const head = ['samples', 'cells', 'model ms', 'ref ms', 'naive ms', 'model ns/cell', 'ref ns/cell', 'naive ns/cell', 'model/ref', 'naive/model', 'squiggle ms', 'squiggle/model'];
   const body = rows.map((r) => [
     r.samples.toLocaleString('en'),
     r.cells.toLocaleString('en'),
@@ -158,12 +172,15 @@ if (asJson) {
     fmt(r.naiveNsPerCell, 1),
     fmt(r.modelOverReference, 1) + '×',
     r.naiveOverModel === null ? '–' : fmt(r.naiveOverModel, 1) + '×',
+    fmt(r.squiggleMs, 0),
+    r.squiggleOverModel === null ? '–' : fmt(r.squiggleOverModel, 1) + '×',
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(w[i])).join('  ');
   console.log(`runModel(baseline) to ${baseline.horizon}: ${OUTPUT_IDS.length} outputs, ${monthsTotal} output-months; median ms per run`);
   console.log(line(head));
   for (const b of body) console.log(line(b));
-  console.log('naive central values at 2023-12 agree with the model to 1e-9 (checked)' + (full ? '' : '; naive at 100,000 with --full'));
+  console.log('naive central values at 2023-12 agree with the model to 1e-9 (checked)' + (full ? '' : '; naive and Squiggle at 100,000 with --full'));
+  console.log('squiggle: @quri/squiggle-lang evaluating the users Bass model alone (1 of the 12 outputs, no bands) on sample sets of the same size');
 }
 if (sink === 42) console.log('');

@@ -1,5 +1,7 @@
 /**
- * The forecast CLI: `npm run forecast -- <scenario.json> [--json | --csv] [--samples N] [--seed N]`.
+ * The forecast CLI: `npm run forecast -- <scenario.json> [--json [--analysis] | --csv] [--samples N] [--seed N]`.
+ * `--analysis` (with --json) adds the analysis bundle of src/model/analysis.ts: calibration, goal seeks, tornado and
+ * on-track status of every headline output.
  * Reads a scenario file, validates it with the scenario schema (the same one every other entry point uses), runs the
  * Monte Carlo and prints a table, JSON or CSV. Bad input exits with code 2 and one message per problem on stderr.
  * The formatting lives in cli/format.ts; this file only does the input and output.
@@ -7,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/scenario/schema';
 import { runModel } from '../src/model/monte-carlo';
+import { analyse, type Analysis } from '../src/model/analysis';
 import { USAGE, parseArgs, renderTable, toCsv, toJson, withOverrides } from './format';
 
 /** Writes to stdout; a closed pipe (e.g. `| head`) ends the program quietly. */
@@ -25,13 +28,15 @@ function main(argv: string[]): void {
     throw e;
   });
 
-  const args = parseArgs(argv);
+  const withAnalysis = argv.includes('--analysis');
+  const args = parseArgs(argv.filter((a) => a !== '--analysis'));
   if (args.kind === 'help') {
     out(USAGE);
     return;
   }
   if (args.kind === 'error') fail([`error: ${args.message}`, '', USAGE]);
   const o = args.options;
+  if (withAnalysis && o.format !== 'json') fail(['error: --analysis needs --json', '', USAGE]);
 
   let text: string;
   try {
@@ -68,7 +73,16 @@ function main(argv: string[]): void {
     fail([`error: the model failed on ${o.file}: ${(e as Error).message}`], 1);
   }
 
-  if (o.format === 'json') out(JSON.stringify(toJson(result, scenario), null, 2));
+  let analysis: Analysis | undefined;
+  if (withAnalysis) {
+    try {
+      analysis = analyse(scenario);
+    } catch (e) {
+      fail([`error: the analysis failed on ${o.file}: ${(e as Error).message}`], 1);
+    }
+  }
+
+  if (o.format === 'json') out(JSON.stringify(analysis ? { ...(toJson(result, scenario) as object), analysis } : toJson(result, scenario), null, 2));
   else if (o.format === 'csv') out(toCsv(result));
   else out(renderTable(result, scenario, o.file));
 }

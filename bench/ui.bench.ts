@@ -8,6 +8,8 @@
  *  - cold load: time from navigation to the first chart.
  * Each scenario is repeated (default 3) and medians reported. `--json` prints machine-readable figures.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { startHarness, openPage, waitForResult, type Harness } from '../tests/e2e/harness';
 import type { Page } from 'playwright-core';
 
@@ -96,6 +98,22 @@ async function keyboard(page: Page): Promise<Trial> {
   return { ...(await readPerf(page)), wallMs };
 }
 
+/** Gzip sizes of the built JavaScript: the chunks index.html loads first (initial) and the rest (lazy). */
+function chunkSizes(): { initialKb: number; chunks: { file: string; kb: number; initial: boolean }[] } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const initial = new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  // Static imports of the entry are initial too (modulepreload links, or imports in the entry chunk).
+  for (const f of [...initial]) {
+    const code = readFileSync(`dist/${f}`, 'utf8');
+    for (const m of code.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) initial.add(`assets/${m[1]}`);
+  }
+  const chunks = readdirSync('dist/assets')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ file: f, kb: gzipSync(readFileSync(`dist/assets/${f}`)).length / 1024, initial: initial.has(`assets/${f}`) }))
+    .sort((a, b) => b.kb - a.kb);
+  return { initialKb: chunks.filter((c) => c.initial).reduce((a, c) => a + c.kb, 0), chunks };
+}
+
 async function coldLoad(h: Harness): Promise<number> {
   const { page, context } = await openPage(h);
   // The first chart on screen: the scorecard's sparklines (the fan charts start below the fold).
@@ -134,12 +152,15 @@ try {
   for (let r = 0; r < REPEATS; r++) loads.push(await coldLoad(h));
   const worker = await measure(h, '');
   const mainThread = await measure(h, '?runner=main');
-  const out = { repeats: REPEATS, firstChartMs: median(loads), worker, mainThread };
+  const sizes = chunkSizes();
+  const out = { repeats: REPEATS, firstChartMs: median(loads), initialJsGzipKb: sizes.initialKb, chunks: sizes.chunks, worker, mainThread };
   if (JSON_OUT) console.log(JSON.stringify(out, null, 2));
   else {
     const f = (x: number) => (Number.isFinite(x) ? x.toFixed(0).padStart(6) : '     –');
     console.log(`UI benchmark, headless Chromium, production build, 10,000 samples (1,000 while dragging), median of ${REPEATS}`);
     console.log(`first chart after navigation: ${median(loads).toFixed(0)} ms`);
+    console.log(`initial JavaScript: ${sizes.initialKb.toFixed(1)} KB gzip; chunks (gzip KB):`);
+    for (const c of sizes.chunks) console.log(`  ${c.initial ? 'initial' : 'lazy   '}  ${c.kb.toFixed(1).padStart(6)}  ${c.file}`);
     console.log('                       median ms  p95 ms  long tasks  longest ms  wall ms  edits');
     for (const [name, m] of [['worker', worker], ['main thread (peer)', mainThread]] as const) {
       for (const k of ['drag', 'keyboard'] as const) {

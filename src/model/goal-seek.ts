@@ -19,7 +19,8 @@ import { PARAMS, type ParamId, type TrafficFamily, type UsersFamily } from './re
 import { drawColumns, runCentral } from './monte-carlo';
 import { sampleParam } from './random';
 import { OUT, simulate, type ParamColumns } from './simulate';
-import type { Dist, ModelInput } from './types';
+import type { ModelInput } from './types';
+import { shiftDist } from './dist';
 
 export type SeekStatus = 'reachable' | 'already-met' | 'unreachable';
 
@@ -99,39 +100,11 @@ export function defaultLever(outputId: OutputId, families: { users: UsersFamily;
   }
 }
 
-/**
- * Moves a distribution with its point from `from` to `to`: uniform, triangular and normal are shifted, lognormal is
- * scaled, so the distribution keeps its position relative to the point. Its bounds are then clipped to the allowed
- * range so the result is a valid scenario (draws are clipped to the range anyway).
- */
-export function shiftDist(d: Dist, from: number, to: number, min: number, max: number): Dist {
-  const c = (v: number) => Math.min(max, Math.max(min, v));
-  const delta = to - from;
-  switch (d.kind) {
-    case 'fixed':
-      return d;
-    case 'uniform':
-      return { kind: 'uniform', min: c(d.min + delta), max: c(d.max + delta) };
-    case 'triangular':
-      return { kind: 'triangular', min: c(d.min + delta), mode: c(d.mode + delta), max: c(d.max + delta) };
-    case 'normal':
-      return { kind: 'normal', mean: c(d.mean + delta), sd: d.sd };
-    case 'lognormal': {
-      const median = from > 0 && to > 0 ? d.median * (to / from) : to;
-      // The median must stay positive: at a lever value of 0 it takes the smallest positive value on the range.
-      const floor = Math.max(min, Number.MIN_VALUE);
-      return { kind: 'lognormal', median: Math.min(max, Math.max(floor, median > 0 ? median : floor)), sigma: d.sigma };
-    }
-    default:
-      return d satisfies never;
-  }
-}
-
 /** Returns the scenario with one parameter's point value set, its distribution moved along with it (shiftDist). */
 export function withParamValue<S extends ModelInput>(input: S, id: ParamId, value: number): S {
   const p = PARAMS[id];
   const old = input.params[id];
-  const setting = { value, dist: shiftDist(old.dist, old.value, value, p.min, p.max) };
+  const setting = { value, dist: shiftDist(old.dist, old.value, value, p) };
   return { ...input, params: { ...input.params, [id]: setting } };
 }
 

@@ -6,10 +6,9 @@
  * One request runs at a time. An in-thread backend serves tests; it is given the model's functions rather than
  * importing them, so the analysis code (and its least-squares library) stays out of the page's JavaScript.
  */
-import { wrap, type Remote } from 'comlink';
 import type { ModelInput, OutputAnalysis, OutputId, ParamId, GoalSeekResult, ProbabilitySeekResult } from '../model';
-import type { AnalyseOutputOptions, ModelWorkerApi } from '../../workers/model.worker';
-import { WorkerFailure } from './runner';
+import type { AnalyseOutputOptions } from '../../workers/model.worker';
+import { WorkerFailure, createWorkerHandle } from './runner';
 
 export type { AnalyseOutputOptions };
 
@@ -82,66 +81,12 @@ export function createInThreadAnalysisBackend(model: AnalysisModel): AnalysisBac
  * (the request in flight rejects with WorkerFailure) and a new one is made on the next request.
  */
 export function createWorkerAnalysisBackend(makeWorker: () => Worker, options: { timeoutMs?: number } = {}): AnalysisBackend {
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  let worker: Worker | null = null;
-  let api: Remote<ModelWorkerApi> | null = null;
-  let crashed: ((e: WorkerFailure) => void) | null = null;
-  let terminated = false;
-
-  const discard = () => {
-    worker?.terminate();
-    worker = null;
-    api = null;
-  };
-  const ensure = () => {
-    if (!worker) {
-      worker = makeWorker();
-      worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        discard();
-        crashed?.(new WorkerFailure(`analysis worker crashed: ${e.message || 'unknown error'}`, 'crash'));
-      });
-      api = wrap<ModelWorkerApi>(worker);
-    }
-    return api!;
-  };
-  function call<T>(f: (remote: Remote<ModelWorkerApi>) => Promise<T>): Promise<T> {
-    if (terminated) return Promise.reject(new WorkerFailure('analysis terminated', 'terminated'));
-    const remote = ensure();
-    return new Promise<T>((resolve, reject) => {
-      const done = () => {
-        clearTimeout(timer);
-        crashed = null;
-      };
-      const timer = setTimeout(() => {
-        discard();
-        done();
-        reject(new WorkerFailure(`analysis exceeded ${timeoutMs} ms`, 'timeout'));
-      }, timeoutMs);
-      crashed = (e) => {
-        done();
-        reject(e);
-      };
-      f(remote).then(
-        (v) => {
-          done();
-          resolve(v);
-        },
-        (e: unknown) => {
-          done();
-          reject(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
-    });
-  }
+  const handle = createWorkerHandle(makeWorker, 'analysis worker', options.timeoutMs ?? 60_000);
   return {
-    analyse: (input, outputId, opts) => call((r) => r.analyse(input, outputId, opts) as Promise<OutputAnalysis>),
+    analyse: (input, outputId, opts) => handle.call((r) => r.analyse(input, outputId, opts) as Promise<OutputAnalysis>),
     goalSeek: (input, outputId, leverId, level, samples) =>
-      call((r) => r.goalSeek(input, outputId, leverId, level, samples) as Promise<GoalSeekPair>),
-    terminate() {
-      terminated = true;
-      discard();
-    },
+      handle.call((r) => r.goalSeek(input, outputId, leverId, level, samples) as Promise<GoalSeekPair>),
+    terminate: () => handle.close(),
   };
 }
 

@@ -45,16 +45,23 @@ export interface WorkerRunnerOptions {
   timeoutMs?: number;
 }
 
+/** A model worker made on first use, with crash and hang detection: what every worker-backed client shares. */
+export interface WorkerHandle {
+  /** Calls the worker; rejects with WorkerFailure if it crashes, exceeds the time limit, or the handle is closed. */
+  call<T>(f: (remote: Remote<ModelWorkerApi>) => Promise<T>): Promise<T>;
+  /** Terminates the worker for good. */
+  close(): void;
+}
+
 /**
- * Creates a runner backed by a web worker made by `makeWorker`. A crashed or hung worker is terminated and replaced
- * by a new one on the next run; the failed run rejects with WorkerFailure so the caller can report it and retry.
+ * Creates a handle on a worker made by `makeWorker` when first called. A crashed or hung worker is terminated, the
+ * call in flight rejects with WorkerFailure (so the caller can report it and retry), and the next call makes a new one.
  */
-export function createWorkerRunner(makeWorker: () => Worker, options: WorkerRunnerOptions = {}): ModelRunner {
-  const timeoutMs = options.timeoutMs ?? 30_000;
+export function createWorkerHandle(makeWorker: () => Worker, label: string, timeoutMs: number): WorkerHandle {
   let worker: Worker | null = null;
   let api: Remote<ModelWorkerApi> | null = null;
   let crashed: ((e: WorkerFailure) => void) | null = null;
-  let terminated = false;
+  let closed = false;
 
   const discard = () => {
     worker?.terminate();
@@ -67,7 +74,7 @@ export function createWorkerRunner(makeWorker: () => Worker, options: WorkerRunn
       worker.addEventListener('error', (e) => {
         e.preventDefault();
         discard();
-        crashed?.(new WorkerFailure(`model worker crashed: ${e.message || 'unknown error'}`, 'crash'));
+        crashed?.(new WorkerFailure(`${label} crashed: ${e.message || 'unknown error'}`, 'crash'));
       });
       api = wrap<ModelWorkerApi>(worker);
     }
@@ -75,38 +82,51 @@ export function createWorkerRunner(makeWorker: () => Worker, options: WorkerRunn
   };
 
   return {
-    run(input, samples) {
-      if (terminated) return Promise.reject(new WorkerFailure('runner terminated', 'terminated'));
+    call<T>(f: (remote: Remote<ModelWorkerApi>) => Promise<T>): Promise<T> {
+      if (closed) return Promise.reject(new WorkerFailure(`${label} terminated`, 'terminated'));
       const remote = ensure();
-      return new Promise<RunResult>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          discard();
-          fail(new WorkerFailure(`model run exceeded ${timeoutMs} ms`, 'timeout'));
-        }, timeoutMs);
-        const fail = (e: WorkerFailure) => {
+      return new Promise<T>((resolve, reject) => {
+        const done = () => {
           clearTimeout(timer);
           crashed = null;
+        };
+        const timer = setTimeout(() => {
+          discard();
+          done();
+          reject(new WorkerFailure(`${label} run exceeded ${timeoutMs} ms`, 'timeout'));
+        }, timeoutMs);
+        crashed = (e) => {
+          done();
           reject(e);
         };
-        crashed = fail;
-        remote.run(input, samples).then(
-          (r) => {
-            clearTimeout(timer);
-            crashed = null;
-            resolve(r as RunResult);
+        f(remote).then(
+          (v) => {
+            done();
+            resolve(v);
           },
           (e: unknown) => {
-            clearTimeout(timer);
-            crashed = null;
+            done();
             reject(e instanceof Error ? e : new Error(String(e)));
           },
         );
       });
     },
-    terminate() {
-      terminated = true;
+    close() {
+      closed = true;
       discard();
     },
+  };
+}
+
+/**
+ * Creates a runner backed by a web worker made by `makeWorker`. A crashed or hung worker is terminated and replaced
+ * by a new one on the next run; the failed run rejects with WorkerFailure so the caller can report it and retry.
+ */
+export function createWorkerRunner(makeWorker: () => Worker, options: WorkerRunnerOptions = {}): ModelRunner {
+  const handle = createWorkerHandle(makeWorker, 'model worker', options.timeoutMs ?? 30_000);
+  return {
+    run: (input, samples) => handle.call((r) => r.run(input, samples) as Promise<RunResult>),
+    terminate: () => handle.close(),
   };
 }
 

@@ -29,6 +29,9 @@ export function verdictSentence(id: OutputId, o: OutputResult, lang: Lang, t: Tr
   const p = formatProb(o.pMet, lang);
   const target = targetText(id, lang);
   if (OUTPUTS[id].target.comparator === 'range') return t('verdictRange', { value: formatValue(id, o.value, lang), target, p });
+  // An average growth over 2021-2023 is read at the deadline only: its early months (the first year's growth alone)
+  // would "meet" a target the plan's three-year average may still miss.
+  if (OUTPUTS[id].kind === 'rate') return t('verdictRate', { value: formatValue(id, o.value, lang), target, p });
   if (o.crossing === null) return t('verdictNever', { target, horizon: formatMonthLong(horizon, lang), p });
   const month = formatMonthLong(o.crossing, lang);
   if (o.crossing === o.start && o.verdict.met) return t('verdictAlready', { target, p });

@@ -108,7 +108,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1 }),
     Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12 })),
   ];
-  if (output.crossing !== null) {
+  if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
     const i = output.crossing - output.start;
     const c = { date: monthDate(output.crossing), value: output.central[i] };
     marks.push(

@@ -65,5 +65,13 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      // The model (src/model) is pure: importing one of its functions must not pull in the rest through the barrel
+      // (the Monte Carlo runs in the worker; the main thread needs only the registry, anchors and observations).
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]model[\\/]/.test(id) },
+    },
+  },
 });

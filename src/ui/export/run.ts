@@ -1,0 +1,203 @@
+/**
+ * Exports in the browser (loaded on first use): fan charts and the scorecard as SVG and PNG (2× pixels, or a
+ * 1920 × 1080 slide), a chart's bands as CSV, the scenario as JSON. Pictures are composed as SVG text by the pure
+ * builders beside this file; a PNG is that SVG drawn onto a canvas through an Image from a Blob URL (allowed by the
+ * CSP's img-src blob:), so the same system fonts, Chinese included, render in both.
+ */
+import { INDICATOR_IDS, OUTPUT_IDS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
+import { formatMonthLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
+import type { Scenario } from '../../scenario/schema';
+import { exportScenarioJson } from '../../scenario/file';
+import { fanChartOptions } from '../charts/fan-chart';
+import { loadPlot } from '../charts/plot-loader';
+import { PALETTE } from '../charts/palette';
+import { outputName, targetText, verdictSentence } from '../labels';
+import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
+import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
+import { bandsCsv } from './csv';
+
+export type PictureFormat = 'png' | 'slide' | 'svg';
+export type ChartFormat = PictureFormat | 'csv' | 'json';
+
+export interface ExportContext {
+  result: RunResult;
+  scenario: Scenario;
+  presetName: string;
+  lang: Lang;
+  t: Translate;
+  /** The share link of the state shown. */
+  link: string;
+  overlays: (id: OutputId) => { label: string; colour: string; output: OutputResult }[];
+}
+
+export interface ExportFile {
+  filename: string;
+  blob: Blob;
+  /** Pixel size of a picture. */
+  width?: number;
+  height?: number;
+}
+
+/** The PNG scale of a standard picture (2 device pixels per CSS pixel). */
+export const PNG_SCALE = 2;
+
+function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
+  const { t, scenario, lang } = ctx;
+  const name = scenario.title.trim() ? `${scenario.title.trim()} (${ctx.presetName})` : ctx.presetName;
+  return {
+    title,
+    scenario: `${t('exportScenario')}: ${name} · ${t('asOf')} ${scenario.asOf}`,
+    verdict,
+    source: t('exportSource'),
+    versions: t('exportVersions', {
+      mv: MODEL_VERSION,
+      dv: DATA_VERSION,
+      seed: scenario.seed,
+      n: formatNumber(ctx.result.samples, lang),
+    }),
+    link: ctx.link,
+    lang,
+  };
+}
+
+const slug = (s: string) => s.replace(/[^a-z0-9-]+/gi, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'scenario';
+const base = (ctx: Pick<ExportContext, 'scenario'>) => `yangfan-${slug(ctx.scenario.preset)}`;
+
+async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize): Promise<{ svg: string; width: number; height: number }> {
+  const { t, lang } = ctx;
+  const output = ctx.result.outputs[id];
+  const name = outputName(id, lang);
+  const overlays = ctx.overlays(id);
+  const st = stamp(ctx, `${name} · ${t('target')} ${targetText(id, lang)} · ${t('deadlineLabel')}`, verdictSentence(id, output, lang, t, ctx.result.horizon));
+  const layout = exportLayout(size, st);
+  const Plot = await loadPlot();
+  const options = fanChartOptions(Plot, {
+    id,
+    output,
+    observed: observedPoints(id, ctx.scenario.asOf),
+    lang,
+    t,
+    width: layout.body.width,
+    height: layout.body.height,
+    dark: false,
+    overlays,
+  });
+  const slide = size === 'slide';
+  const el = Plot.plot({
+    ...options,
+    marginLeft: slide ? 96 : 64,
+    marginBottom: slide ? 44 : 30,
+    style: { background: 'transparent', color: '#222', fontSize: slide ? '20px' : '13px', fontFamily: 'inherit' },
+  });
+  const svgEl = el instanceof SVGSVGElement ? el : el.querySelector('svg');
+  if (!svgEl) throw new Error('the chart did not render');
+  const legend: LegendItem[] = [
+    { label: t('legendObserved'), colour: '#222', kind: 'dot' },
+    { label: t('legendCentral'), colour: PALETTE.blue, kind: 'line' },
+    { label: t('legendBand50'), colour: PALETTE.blue, kind: 'band' },
+    { label: t('legendTarget'), colour: PALETTE.vermillion, kind: 'rule' },
+    ...(output.crossing !== null ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }] : []),
+    ...overlays.map((o) => ({ label: o.label, colour: o.colour, kind: 'dash' as const })),
+  ];
+  const svg = composeExportSvg({ layout, stamp: st, body: new XMLSerializer().serializeToString(svgEl), legend });
+  return { svg, width: layout.width, height: layout.height };
+}
+
+function scorecardTable(ctx: ExportContext): ScorecardTable {
+  const { t, lang, result } = ctx;
+  return {
+    headers: [t('indicator'), t('value2023'), t('target'), t('verdict'), t('pMet'), t('firstMet'), t('trend')],
+    rows: OUTPUT_IDS.map((id) => {
+      const o = result.outputs[id];
+      return {
+        name: outputName(id, lang),
+        value: formatValue(id, o.value, lang),
+        target: targetText(id, lang),
+        verdict: `${o.verdict.met ? t('met') : t('missed')} ${formatMargin(id, o.verdict.margin, lang)}`,
+        met: o.verdict.met,
+        pMet: formatProb(o.pMet, lang),
+        firstMet: o.crossing === null ? t('never') : formatMonthLong(o.crossing, lang),
+        spark: o.central,
+        sparkTarget: targetLevel(OUTPUTS[id].target),
+        deadlineIndex: o.deadlineIndex,
+      };
+    }),
+    groupAt: INDICATOR_IDS.length,
+    groupLabel: t('programme'),
+    note: `${t('jointP')}: ${formatProb(result.pAllMet, lang)}`,
+  };
+}
+
+function scorecardPicture(ctx: ExportContext, size: ExportSize): { svg: string; width: number; height: number } {
+  const { t } = ctx;
+  const table = scorecardTable(ctx);
+  const st = stamp(ctx, `${t('scorecard')} · ${t('scorecardCaption')}`);
+  const natural = scorecardHeight(table, 15);
+  const layout = exportLayout(size, st, natural, false);
+  const body = scorecardSvg(table, layout.body.width, layout.body.height, size === 'slide' ? 30 : 15);
+  return { svg: composeExportSvg({ layout, stamp: st, body }), width: layout.width, height: layout.height };
+}
+
+/** Draws an SVG document onto a canvas at a scale and returns the PNG. */
+export async function svgToPng(svg: string, width: number, height: number, scale: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    img.width = width;
+    img.height = height;
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('no 2D canvas');
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+async function picture(p: { svg: string; width: number; height: number }, format: PictureFormat, name: string): Promise<ExportFile> {
+  if (format === 'svg') return { filename: `${name}.svg`, blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
+  const scale = format === 'slide' ? 1 : PNG_SCALE;
+  const blob = await svgToPng(p.svg, p.width, p.height, scale);
+  return { filename: `${name}${format === 'slide' ? '-slide' : '@2x'}.png`, blob, width: p.width * scale, height: p.height * scale };
+}
+
+/** One fan chart as a picture, its bands as CSV, or the scenario as JSON. */
+export async function exportChart(ctx: ExportContext, id: OutputId, format: ChartFormat): Promise<ExportFile> {
+  const name = `${base(ctx)}-${id}`;
+  if (format === 'csv') return { filename: `${name}.csv`, blob: new Blob([bandsCsv(ctx.result.outputs[id])], { type: 'text/csv;charset=utf-8' }) };
+  if (format === 'json') return scenarioFile(ctx);
+  return picture(await chartPicture(ctx, id, format === 'slide' ? 'slide' : 'standard'), format, name);
+}
+
+/** The scorecard as a picture, or the scenario as JSON. */
+export async function exportScorecard(ctx: ExportContext, format: PictureFormat | 'json'): Promise<ExportFile> {
+  if (format === 'json') return scenarioFile(ctx);
+  return picture(scorecardPicture(ctx, format === 'slide' ? 'slide' : 'standard'), format, `${base(ctx)}-scorecard`);
+}
+
+/** The scenario file (src/scenario/file.ts). */
+export function scenarioFile(ctx: Pick<ExportContext, 'scenario'>, savedName?: string): ExportFile {
+  const json = exportScenarioJson(ctx.scenario, savedName === undefined ? {} : { savedName });
+  return { filename: `${base(ctx)}.json`, blob: new Blob([json], { type: 'application/json' }) };
+}
+
+/** Saves a file through a temporary Blob URL and a download link. */
+export function download(file: ExportFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

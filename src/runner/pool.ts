@@ -68,6 +68,7 @@ export function createPoolRunner(makeWorker: () => Worker, size = defaultPoolSiz
       const lengths = Object.fromEntries(OUTPUT_IDS.map((id) => [id, a.horizon - a.start[id] + 1])) as Record<OutputId, number>;
       const parts = shares(ws.length, lengths);
       const fractions = new Array<number>(ws.length).fill(0);
+      let finished = false;
       const results = await new Promise<RunResult[]>((resolve, reject) => {
         abort = (e) => {
           abort = null;
@@ -80,6 +81,8 @@ export function createPoolRunner(makeWorker: () => Worker, size = defaultPoolSiz
               samples,
               parts[k],
               proxy((f: number) => {
+                // Progress messages can trail the results: none is reported after the run is over.
+                if (finished) return;
                 fractions[k] = f;
                 self.onProgress?.(fractions.reduce((a, b) => a + b, 0) / fractions.length);
               }),
@@ -96,6 +99,8 @@ export function createPoolRunner(makeWorker: () => Worker, size = defaultPoolSiz
           },
         );
       });
+      finished = true;
+      self.onProgress?.(1);
       const outputs = {} as Record<OutputId, OutputResult>;
       parts.forEach((ids, k) => {
         for (const id of ids) outputs[id] = results[k].outputs[id];

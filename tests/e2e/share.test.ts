@@ -102,8 +102,20 @@ describe('share links', () => {
       return r.ok && r.state.scenario.params.buildAnnual.value === 650000;
     });
     await page.fill('[data-testid="title"]', 'abc');
-    await waitForLink(page, (x) => x !== hash);
+    const short = await waitForLink(page, (x) => x !== hash);
     expect(await page.evaluate(() => history.length)).toBe(entries);
+    // Notes too long for a link (random Chinese does not compress): said so; the address keeps the last link that fits.
+    let seed = 7;
+    const cjk = Array.from({ length: 3000 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000))).join('');
+    await page.click('.notes-field summary');
+    await page.fill('[data-testid="notes"]', cjk);
+    await expect.poll(() => page.locator('[data-testid="link-too-long"]').innerText()).toMatch(/needs a link of \d+ characters, more than the 8000/);
+    expect(await page.evaluate(() => location.hash)).toBe(short);
+    await page.click('[data-testid="copy-link"]');
+    await expect.poll(() => page.locator('[data-testid="copy-msg"]').innerText()).toContain('more than the 8000');
+    await page.fill('[data-testid="notes"]', 'short again');
+    await expect.poll(() => page.locator('[data-testid="link-too-long"]').count()).toBe(0);
+    await waitForLink(page, (x) => x !== short && decodeLink(x).ok);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -108,8 +108,8 @@ describe('scorecard SVG', () => {
   });
 
   it('fits the font to the height', () => {
-    expect(fitFontSize(table, 2000, 30)).toBe(30);
-    expect(fitFontSize(table, 400, 30)).toBeLessThan(15);
+    expect(fitFontSize(table, 1800, 2000, 30)).toBe(30);
+    expect(fitFontSize(table, 944, 400, 30)).toBeLessThan(15);
   });
 });
 

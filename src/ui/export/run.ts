@@ -40,6 +40,8 @@ export interface ExportFile {
 
 /** The PNG scale of a standard picture (2 device pixels per CSS pixel). */
 export const PNG_SCALE = 2;
+/** How much larger a slide's chart is drawn than laid out. */
+const SLIDE_CHART_SCALE = 1.6;
 
 function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
   const { t, scenario, lang } = ctx;
@@ -70,6 +72,8 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
   const overlays = ctx.overlays(id);
   const st = stamp(ctx, `${name} · ${t('target')} ${targetText(id, lang)} · ${t('deadlineLabel')}`, verdictSentence(id, output, lang, t, ctx.result.horizon));
   const layout = exportLayout(size, st);
+  // A slide's chart is laid out smaller and drawn enlarged, so its type, marks and lines grow together.
+  const scale = size === 'slide' ? SLIDE_CHART_SCALE : 1;
   const Plot = await loadPlot();
   const options = fanChartOptions(Plot, {
     id,
@@ -77,29 +81,29 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
     observed: observedPoints(id, ctx.scenario.asOf),
     lang,
     t,
-    width: layout.body.width,
-    height: layout.body.height,
+    width: Math.floor(layout.body.width / scale),
+    height: Math.floor(layout.body.height / scale),
     dark: false,
     overlays,
   });
-  const slide = size === 'slide';
   const el = Plot.plot({
     ...options,
-    marginLeft: slide ? 96 : 64,
-    marginBottom: slide ? 44 : 30,
-    style: { background: 'transparent', color: '#222', fontSize: slide ? '20px' : '13px', fontFamily: 'inherit' },
+    marginLeft: 64,
+    marginBottom: 40,
+    style: { background: 'transparent', color: '#222', fontSize: '13px', fontFamily: 'inherit' },
   });
   const svgEl = el instanceof SVGSVGElement ? el : el.querySelector('svg');
   if (!svgEl) throw new Error('the chart did not render');
   const legend: LegendItem[] = [
     { label: t('legendObserved'), colour: '#222', kind: 'dot' },
     { label: t('legendCentral'), colour: PALETTE.blue, kind: 'line' },
-    { label: t('legendBand50'), colour: PALETTE.blue, kind: 'band' },
+    { label: t('legendBand50'), colour: PALETTE.blue, kind: 'band', opacity: 0.36 },
+    { label: t('legendBand90'), colour: PALETTE.blue, kind: 'band', opacity: 0.14 },
     { label: t('legendTarget'), colour: PALETTE.vermillion, kind: 'rule' },
     ...(output.crossing !== null ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }] : []),
     ...overlays.map((o) => ({ label: o.label, colour: o.colour, kind: 'dash' as const })),
   ];
-  const svg = composeExportSvg({ layout, stamp: st, body: new XMLSerializer().serializeToString(svgEl), legend });
+  const svg = composeExportSvg({ layout, stamp: st, body: new XMLSerializer().serializeToString(svgEl), bodyScale: scale, legend });
   return { svg, width: layout.width, height: layout.height };
 }
 
@@ -116,7 +120,8 @@ function scorecardTable(ctx: ExportContext): ScorecardTable {
         verdict: `${o.verdict.met ? t('met') : t('missed')} ${formatMargin(id, o.verdict.margin, lang)}`,
         met: o.verdict.met,
         pMet: formatProb(o.pMet, lang),
-        firstMet: o.crossing === null ? t('never') : formatMonthLong(o.crossing, lang),
+        // As the scorecard: a rate (an average over the plan) is read at the deadline only.
+        firstMet: OUTPUTS[id].kind === 'rate' ? t('notMeaningful') : o.crossing === null ? t('never') : formatMonthLong(o.crossing, lang),
         spark: o.central,
         sparkTarget: targetLevel(OUTPUTS[id].target),
         deadlineIndex: o.deadlineIndex,
@@ -132,7 +137,8 @@ function scorecardPicture(ctx: ExportContext, size: ExportSize): { svg: string; 
   const { t } = ctx;
   const table = scorecardTable(ctx);
   const st = stamp(ctx, `${t('scorecard')} · ${t('scorecardCaption')}`);
-  const natural = scorecardHeight(table, 15);
+  // The body's width does not depend on its height: lay out once to learn it, then at the table's height.
+  const natural = scorecardHeight(table, exportLayout(size, st, 0, false).body.width, 15);
   const layout = exportLayout(size, st, natural, false);
   const body = scorecardSvg(table, layout.body.width, layout.body.height, size === 'slide' ? 30 : 15);
   return { svg: composeExportSvg({ layout, stamp: st, body }), width: layout.width, height: layout.height };

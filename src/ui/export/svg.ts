@@ -37,6 +37,8 @@ export interface LegendItem {
   label: string;
   colour: string;
   kind: 'line' | 'dash' | 'band' | 'rule' | 'dot' | 'diamond';
+  /** Fill opacity of a band (default 0.3). */
+  opacity?: number;
 }
 
 export interface ExportLayout {
@@ -175,7 +177,7 @@ function legendSvg(items: readonly LegendItem[], x0: number, y: number, size: nu
     const mid = y - size * 0.35;
     switch (it.kind) {
       case 'band':
-        parts.push(`<rect x="${x}" y="${mid - size * 0.4}" width="${sw}" height="${size * 0.8}" fill="${c}" fill-opacity="0.3"/>`);
+        parts.push(`<rect x="${x}" y="${mid - size * 0.4}" width="${sw}" height="${size * 0.8}" fill="${c}" fill-opacity="${it.opacity ?? 0.3}"/>`);
         break;
       case 'dot':
         parts.push(`<circle cx="${x + sw / 2}" cy="${mid}" r="${size * 0.3}" fill="${c}"/>`);
@@ -200,6 +202,8 @@ export interface ComposeInput {
   stamp: ExportStamp;
   /** The body: an SVG element's markup (nested as is, placed in the body box). */
   body: string;
+  /** Draws the body enlarged by this factor (a chart laid out at body size ÷ scale): type and lines grow alike. */
+  bodyScale?: number;
   legend?: readonly LegendItem[];
   background?: string;
   ink?: string;
@@ -235,7 +239,8 @@ export function composeExportSvg(o: ComposeInput): string {
     out.push(`<text x="${L.pad}" y="${y}" font-size="${L.textSize}" fill="${ink}">${escapeXml(line)}</text>`);
     y += L.textSize * 1.4;
   }
-  out.push(`<g transform="translate(${L.body.x},${L.body.y})">${nestableSvg(o.body)}</g>`);
+  const scale = o.bodyScale && o.bodyScale !== 1 ? ` scale(${o.bodyScale})` : '';
+  out.push(`<g transform="translate(${L.body.x},${L.body.y})${scale}">${nestableSvg(o.body)}</g>`);
   if (o.legend?.length) out.push(legendSvg(o.legend, L.pad, L.legendY, L.smallSize, muted));
   let fy = L.footerY + L.smallSize * 1.2;
   out.push(`<line x1="${L.pad}" x2="${L.width - L.pad}" y1="${L.footerY}" y2="${L.footerY}" stroke="${muted}" stroke-opacity="0.4"/>`);

@@ -123,3 +123,38 @@ export function createPoolRunner(makeWorker: () => Worker, size = defaultPoolSiz
 export function createDefaultPoolRunner(size?: number): PoolRunner {
   return createPoolRunner(() => new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' }), size);
 }
+
+/** Sample count from which the app runs the Monte Carlo on the pool. */
+export const LARGE_RUN = 50_000;
+
+/** Creates the app's pool on first use (its workers start only when a large run asks for them). */
+export function createLazyPool(size?: number): PoolRunner {
+  let pool: PoolRunner | null = null;
+  const get = () => {
+    if (!pool) {
+      pool = createDefaultPoolRunner(size);
+      pool.onProgress = (f) => self.onProgress?.(f);
+    }
+    return pool;
+  };
+  const self: PoolRunner = {
+    get size() {
+      return pool?.size ?? size ?? defaultPoolSize();
+    },
+    run: (input, samples) => get().run(input, samples),
+    cancel: () => pool?.cancel(),
+    terminate: () => pool?.terminate(),
+  };
+  return self;
+}
+
+/** Routes runs of `threshold` samples or more to the pool and smaller ones to a single runner. */
+export function createRoutingRunner(single: ModelRunner, pool: PoolRunner, threshold = LARGE_RUN): ModelRunner {
+  return {
+    run: (input, samples) => (samples >= threshold ? pool.run(input, samples) : single.run(input, samples)),
+    terminate() {
+      single.terminate();
+      pool.terminate();
+    },
+  };
+}

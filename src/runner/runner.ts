@@ -3,7 +3,7 @@
  * worker through comlink), so the same tests run against both and the UI does not care which it has.
  */
 import { wrap, type Remote } from 'comlink';
-import { runModel, type ModelInput, type RunResult } from '../model';
+import type { ModelInput, RunResult } from '../model';
 import type { ModelWorkerApi } from '../../workers/model.worker';
 
 export interface ModelRunner {
@@ -24,14 +24,16 @@ export class WorkerFailure extends Error {
   }
 }
 
-/** Creates a runner that runs the model on the calling thread (tests, the CLI, and a fallback without workers). */
+/**
+ * Creates a runner that runs the model on the calling thread (tests, and the main-thread peer of the UI benchmark).
+ * The model is imported on first use, so a page that never runs it in-thread does not load it.
+ */
 export function createInThreadRunner(): ModelRunner {
   let alive = true;
   return {
     async run(input, samples) {
       if (!alive) throw new WorkerFailure('runner terminated', 'terminated');
-      // Yield first so callers see the same asynchrony as with a worker.
-      await Promise.resolve();
+      const { runModel } = await import('../model/monte-carlo');
       return runModel(input, samples);
     },
     terminate() {

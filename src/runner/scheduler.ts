@@ -69,8 +69,10 @@ export function createScheduler(runner: ModelRunner): Scheduler {
       },
       (error: Error) => {
         inFlight = null;
-        self.onFailure?.(error);
-        if (!req.retried && !pending) {
+        // A cancelled run is what the user asked for: no failure to report, nothing to retry.
+        const cancelled = (error as { reason?: string }).reason === 'cancelled';
+        if (!cancelled) self.onFailure?.(error);
+        if (!cancelled && !req.retried && !pending) {
           // The worker has been replaced: run the newest request once more before giving up.
           req.retried = true;
           pending = req;

@@ -7,7 +7,7 @@ import { ScenarioSchema, formatIssues, type Scenario } from '../../scenario/sche
 import { PRESETS, presetById, type Preset } from '../../scenario/presets';
 import type { LinkState, ViewMode } from '../../scenario/link-state';
 import { OUTPUT_IDS, OUTPUTS, PARAMS, shiftDist, type OutputId, type OutputResult, type ParamId, type Dist, type RunResult } from '../../model';
-import type { Scheduler } from '../../runner';
+import { LARGE_RUN, type Scheduler } from '../../runner';
 import { pick, type Lang } from '../../i18n';
 import { paintTracker } from '../paint-tracker';
 import { EditHistory } from './history.svelte';
@@ -60,6 +60,12 @@ export class AppState {
   shownSamples = $state(0);
   shownMs = $state(0);
   running = $state(false);
+  /** Fraction done of a large run on the worker pool, or null when none is in flight. */
+  progress = $state<number | null>(null);
+  /** True when the last large run was cancelled by the user (the previous result stays shown). */
+  cancelled = $state(false);
+  /** Stops a large run in flight (set by the page that made the pool). */
+  cancelLargeRun: (() => void) | undefined;
   /** The last worker failure, shown in the error panel until dismissed. */
   failure = $state<string | null>(null);
   /** The last refused edit's messages (schema errors), by field. */
@@ -269,10 +275,14 @@ export class AppState {
     const edit = this.#edit;
     this.#inFlight++;
     this.running = true;
+    this.cancelled = false;
+    if (samples >= LARGE_RUN) this.progress = 0;
     const outcome = await scheduler.request(input, samples);
     this.running = --this.#inFlight > 0;
+    if (samples >= LARGE_RUN) this.progress = null;
     if (outcome.status === 'failed') {
-      this.failure = outcome.error.message;
+      if ((outcome.error as { reason?: string }).reason === 'cancelled') this.cancelled = true;
+      else this.failure = outcome.error.message;
       return;
     }
     if (outcome.status !== 'done') return;

@@ -101,3 +101,14 @@ export function axisFormatter(id: OutputId, lang: Lang): (v: number) => string {
   if (k === 'share' || k === 'rate') return (v) => `${formatNumber(v, lang, 0)}%`;
   return (v) => formatNumber(v, lang, Math.abs(v) < 10 ? 1 : 0);
 }
+
+/** Month ticks in Chinese: "2021年1月" at a year's start, "4月" otherwise (Plot's own time ticks are English). */
+export function zhMonthTick(d: Date): string {
+  const m = d.getUTCMonth() + 1;
+  return m === 1 ? `${d.getUTCFullYear()}年1月` : `${m}月`;
+}
+
+/** Plot options of a time axis in a language: Chinese ticks where Plot's defaults would be English. */
+export function timeAxis(lang: Lang): { tickFormat?: (d: Date) => string } {
+  return lang === 'zh-CN' ? { tickFormat: zhMonthTick } : {};
+}

@@ -19,7 +19,8 @@ import { formatValue, translator } from '../../src/i18n';
 import { MESSAGES } from '../../src/i18n/messages';
 import { analysisEn, analysisZh } from '../../src/i18n/messages-analysis';
 import { tornadoBars, tornadoHeight, tornadoLabels, tornadoOptions, tornadoTickFormat, labelMargin } from '../../src/ui/charts/tornado-chart';
-import { fitChartOptions, fitRows, zhMonthTick } from '../../src/ui/charts/fit-chart';
+import { fitChartOptions, fitRows } from '../../src/ui/charts/fit-chart';
+import { zhMonthTick } from '../../src/i18n';
 import {
   centralSeekText,
   comparatorOf,

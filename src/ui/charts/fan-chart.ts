@@ -9,7 +9,7 @@ import type * as PlotModule from '@observablehq/plot';
 /** The Plot module, passed in: it is loaded lazily (plot-loader.ts), so this builder must not import it. */
 export type PlotLib = typeof PlotModule;
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
-import { axisFormatter, formatMonth, formatValue, type Lang, type Translate } from '../../i18n';
+import { axisFormatter, formatMonth, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
 import { PALETTE } from './palette';
 
 /** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
@@ -131,7 +131,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     marginLeft: 56,
     marginRight: 16,
     style: { background: 'transparent', color: ink, fontSize: '12px', fontFamily: 'inherit' },
-    x: { type: 'utc', label: null, grid: false },
+    x: { type: 'utc', label: null, grid: false, ...timeAxis(lang) },
     y: { label: null, grid: true, tickFormat: fmt, nice: true, zero: OUTPUTS[id].kind !== 'rate' },
     marks,
     ariaLabel: t('chartTitle', { name: id }),

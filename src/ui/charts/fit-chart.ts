@@ -5,7 +5,7 @@
  */
 import type * as PlotModule from '@observablehq/plot';
 import { parseMonth, type FittedPoint, type OutputId } from '../../model';
-import { axisFormatter, formatValue, type Lang, type Translate } from '../../i18n';
+import { axisFormatter, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
 import { monthDate, type PlotLib } from './fan-chart';
 import { PALETTE } from './palette';
 import { outputName } from '../labels';
@@ -40,11 +40,6 @@ export function fitRows(input: Pick<FitChartInput, 'id' | 'points' | 'lang' | 't
   }));
 }
 
-/** Month ticks in Chinese: "2021年1月" at a year's start, "4月" otherwise (Plot's own ticks are English). */
-export function zhMonthTick(d: Date): string {
-  const m = d.getUTCMonth() + 1;
-  return m === 1 ? `${d.getUTCFullYear()}年1月` : `${m}月`;
-}
 
 /** Builds the Plot options of an output's calibration chart. */
 export function fitChartOptions(Plot: PlotLib, input: FitChartInput): PlotModule.PlotOptions {
@@ -58,7 +53,7 @@ export function fitChartOptions(Plot: PlotLib, input: FitChartInput): PlotModule
     marginLeft: 56,
     marginRight: 16,
     style: { background: 'transparent', color: ink, fontSize: '12px', fontFamily: 'inherit' },
-    x: { type: 'utc', label: null, ticks: Math.max(3, Math.floor(width / 120)), ...(lang === 'zh-CN' ? { tickFormat: zhMonthTick } : {}) },
+    x: { type: 'utc', label: null, ticks: Math.max(3, Math.floor(width / 120)), ...timeAxis(lang) },
     y: { label: null, grid: true, tickFormat: axisFormatter(id, lang), nice: true, zero: true },
     marks: [
       Plot.lineY(rows, { x: 'date', y: 'fitted', stroke: line, strokeWidth: 2.5 }),

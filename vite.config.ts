@@ -39,7 +39,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
         name: '扬帆 Yangfan · 5G“扬帆”行动计划目标预测',

@@ -1,8 +1,9 @@
 /** The model in a web worker: a thin comlink expose of src/model. Results come back with their arrays transferred. */
 import { expose, transfer } from 'comlink';
-import { runModel, transferables, type ModelInput } from '../src/model';
-import { analyse } from '../src/model/analysis';
-import { goalSeek, goalSeekProbability } from '../src/model/goal-seek';
+import { runModel, transferables } from '../src/model/monte-carlo';
+import type { ModelInput } from '../src/model/types';
+// The analysis (and its least-squares solver) loads on first use: a worker that only runs the model boots faster.
+const analysis = () => Promise.all([import('../src/model/analysis'), import('../src/model/goal-seek')]);
 import type { OutputId } from '../src/model/indicators';
 import type { ParamId } from '../src/model/registry';
 
@@ -28,12 +29,14 @@ const api = {
     return transfer(result, transferables(result));
   },
   /** One output's analysis bundle: calibration, both goal seeks, tornado rows and on-track status (plain JSON). */
-  analyse(input: ModelInput, outputId: OutputId, options: AnalyseOutputOptions = {}) {
+  async analyse(input: ModelInput, outputId: OutputId, options: AnalyseOutputOptions = {}) {
+    const [{ analyse }] = await analysis();
     const { lever, ...rest } = options;
     return analyse(input, { ...rest, outputs: [outputId], levers: lever ? { [outputId]: lever } : undefined }).outputs[0];
   },
   /** Both goal seeks of one output for a given lever and probability level. */
-  goalSeek(input: ModelInput, outputId: OutputId, leverId: ParamId, level: number, samples?: number) {
+  async goalSeek(input: ModelInput, outputId: OutputId, leverId: ParamId, level: number, samples?: number) {
+    const [, { goalSeek, goalSeekProbability }] = await analysis();
     return { central: goalSeek(input, outputId, leverId), probability: goalSeekProbability(input, outputId, leverId, level, samples) };
   },
 };

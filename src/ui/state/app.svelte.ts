@@ -239,10 +239,15 @@ export class AppState {
       .map((r) => ({ label: pick(r.label, this.lang), colour: r.colour, output: r.result!.outputs[id] }));
   }
 
-  /** Runs the current scenario: a quick run first, so the first charts come fast, then the full run. */
+  /**
+   * Runs the current scenario: a quick run first, so the first charts come fast, then the full run once it is in (on
+   * two cores, a full run booting alongside would slow the quick one down).
+   */
   runNow(): void {
-    this.#schedule('preview');
-    this.#settleRun();
+    this.#edit++;
+    this.#pendingEdits.push({ edit: this.#edit, at: performance.now() });
+    clearTimeout(this.#settleTimer);
+    void this.#run(this.#preview, Math.min(PREVIEW_SAMPLES, this.scenario.samples)).then(() => this.#settleRun());
   }
 
   #schedule(mode: 'preview' | 'full'): void {

@@ -10,7 +10,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { startHarness, openPage, waitForResult, type Harness } from '../tests/e2e/harness';
+import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../tests/e2e/harness';
 import type { Page } from 'playwright-core';
 
 const REPEATS = Number(process.argv.find((a) => a.startsWith('--repeats='))?.split('=')[1] ?? 3);
@@ -63,11 +63,9 @@ interface Trial {
 }
 
 async function drag(page: Page): Promise<Trial> {
-  const slider = page.locator('#p-bassQ-range');
-  await slider.scrollIntoViewIfNeeded();
-  const box = (await slider.boundingBox())!;
-  const y = box.y + box.height / 2;
-  const x0 = box.x + box.width * (0.014 / 0.4) + 2;
+  const thumb = await sliderThumb(page, 'bassQ', 0.014, 0, 0.4);
+  const x0 = thumb.x + 2;
+  const y = thumb.y;
   await page.mouse.move(x0, y);
   await page.mouse.down();
   await resetPerf(page);

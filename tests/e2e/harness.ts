@@ -77,6 +77,17 @@ export async function waitForResult(page: Page, atLeast = 1): Promise<number> {
   return page.evaluate(() => Number((document.querySelector('[data-testid="status"]') as HTMLElement).dataset.generation));
 }
 
+/**
+ * Scrolls a parameter's slider into view and returns the screen point of its thumb, the thumb sitting at the
+ * parameter's value (`value` within [min, max]), for mouse drags.
+ */
+export async function sliderThumb(page: Page, param: string, value: number, min: number, max: number): Promise<{ x: number; y: number }> {
+  const slider = page.locator(`#p-${param}-range`);
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  return { x: box.x + box.width * ((value - min) / (max - min)), y: box.y + box.height / 2 };
+}
+
 /** Serves a directory under a URL prefix (a sub-path) with a plain Node server: the app must not assume the root. */
 export async function serveStatic(dir: string, prefix: string): Promise<{ url: string; close(): Promise<void> }> {
   const { createServer } = await import('node:http');

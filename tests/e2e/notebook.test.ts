@@ -4,7 +4,7 @@
  * switching; refused typed values keep the last good state; 375 px layout; no console errors anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from './harness';
 import { PRESETS } from '../../src/scenario/presets';
 import { runModel, INDICATOR_IDS, OUTPUT_IDS } from '../../src/model';
 import { formatValue, formatProb } from '../../src/i18n';
@@ -68,12 +68,7 @@ describe('notebook', () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'en-US' });
     const g0 = await waitForResult(page);
     const before = await pOf(page, 'traffic_share');
-    const slider = page.locator('#p-ratioDrift-range');
-    await slider.scrollIntoViewIfNeeded();
-    const box = (await slider.boundingBox())!;
-    const y = box.y + box.height / 2;
-    // The thumb sits at (0.25 + 0.2) / 1.7 of the track.
-    const x0 = box.x + box.width * (0.45 / 1.7);
+    const { x: x0, y } = await sliderThumb(page, 'ratioDrift', 0.25, -0.2, 1.5);
     await page.mouse.move(x0, y);
     await page.mouse.down();
     const seen = new Set<number>();

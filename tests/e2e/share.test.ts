@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from './harness';
 import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/codec';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { exportScenarioJson } from '../../src/scenario/file';
@@ -374,11 +374,7 @@ describe('undo and redo', () => {
 
     // A drag across many steps is one undo step.
     await page.locator('h1').click();
-    const slider = page.locator('#p-ratioDrift-range');
-    await slider.scrollIntoViewIfNeeded();
-    const box = (await slider.boundingBox())!;
-    const y = box.y + box.height / 2;
-    const x0 = box.x + box.width * (0.45 / 1.7);
+    const { x: x0, y } = await sliderThumb(page, 'ratioDrift', 0.25, -0.2, 1.5);
     await page.mouse.move(x0, y);
     await page.mouse.down();
     for (let i = 1; i <= 12; i++) {

@@ -70,8 +70,6 @@ export class AppState {
   failure = $state<string | null>(null);
   /** The last refused edit's messages (schema errors), by field. */
   refused = $state<string[]>([]);
-  /** Polite announcements of verdict changes, for the aria-live region. */
-  announcement = $state('');
   /** Count of results delivered (tests wait on it). */
   generation = $state(0);
   /** The open view (part of the share link): notebook, compare, or presentation at an indicator. */

@@ -8,9 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/scenario/schema';
+import { decodeLink } from '../src/scenario/codec';
 import { runModel } from '../src/model/monte-carlo';
 import { analyse, type Analysis } from '../src/model/analysis';
-import { USAGE, parseArgs, renderTable, toCsv, toJson, withOverrides } from './format';
+import { USAGE, isShareLink, parseArgs, renderTable, toCsv, toJson, withOverrides } from './format';
 
 /** Writes to stdout; a closed pipe (e.g. `| head`) ends the program quietly. */
 function out(text: string): void {
@@ -38,23 +39,30 @@ function main(argv: string[]): void {
   const o = args.options;
   if (withAnalysis && o.format !== 'json') fail(['error: --analysis needs --json', '', USAGE]);
 
-  let text: string;
-  try {
-    text = readFileSync(o.file, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message;
-    fail([`error: cannot read scenario file ${o.file}: ${why}`]);
-  }
-
+  // A share link (a whole URL or its `#v…` hash) stands for its scenario; anything else is a scenario file.
   let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    fail([`error: ${o.file} is not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`]);
-  }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail([`error: ${o.file} must hold a JSON object (a scenario), not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`}`]);
+  if (isShareLink(o.file)) {
+    const link = decodeLink(o.file.slice(o.file.indexOf('#')));
+    if (!link.ok) fail([`error: the share link cannot be read (${link.error.code}): ${link.error.message}`]);
+    for (const w of link.warnings) process.stderr.write(`note: ${w}\n`);
+    raw = link.state.scenario;
+  } else {
+    let text: string;
+    try {
+      text = readFileSync(o.file, 'utf8');
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message;
+      fail([`error: cannot read scenario file ${o.file}: ${why}`]);
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      fail([`error: ${o.file} is not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`]);
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      fail([`error: ${o.file} must hold a JSON object (a scenario), not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`}`]);
+    }
   }
 
   const parsed = parseScenario(withOverrides(raw, o));

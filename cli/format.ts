@@ -7,10 +7,11 @@ import { formatMonth, type Month } from '../src/model/months';
 import { QUANTILES, type RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
 
-export const USAGE = `Usage: npm run forecast -- <scenario.json> [options]
-       tsx cli/forecast.ts <scenario.json> [options]
+export const USAGE = `Usage: npm run forecast -- <scenario.json | share link> [options]
+       tsx cli/forecast.ts <scenario.json | share link> [options]
 
-Runs the Monte Carlo of a scenario file (a preset in scenarios/ or any scenario JSON) and prints, for every output,
+Runs the Monte Carlo of a scenario file (a preset in scenarios/ or any scenario JSON) or of the scenario in a share
+link (the app's address, or its #v1.… part; quote it in the shell) and prints, for every output,
 its central value at the 2023-12 deadline, the target, the verdict and margin, the probability of meeting the target,
 and the month by which half the samples have met it.
 
@@ -23,6 +24,11 @@ Options:
   -h, --help     show this help
 
 Exit codes: 0 success, 2 bad arguments or an invalid scenario (each problem is named on stderr), 1 other failure.`;
+
+/** Returns whether a command-line argument is a share link (a URL or hash holding `#v<version>.`) rather than a file. */
+export function isShareLink(arg: string): boolean {
+  return /#v\d+[.=]/.test(arg);
+}
 
 export interface CliOptions {
   file: string;

@@ -111,15 +111,17 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
     const i = output.crossing - output.start;
     const c = { date: monthDate(output.crossing), value: output.central[i] };
+    // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
+    const right = i > output.length / 2;
     marks.push(
       Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink }),
       Plot.text([c], {
         x: 'date',
         y: 'value',
         text: () => `${t('legendCrossing')} ${formatMonth(output.crossing!)}`,
-        dx: 8,
+        dx: right ? -8 : 8,
         dy: 12,
-        textAnchor: 'start',
+        textAnchor: right ? 'end' : 'start',
         fill: ink,
         fontSize: 11,
       }),

@@ -8,15 +8,8 @@
 import { resolveAnchors, IOT_BASE, type Anchors } from '../src/model/anchors';
 import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, meets, type OutputId } from '../src/model/indicators';
 import { drawColumns, pointColumns } from '../src/model/monte-carlo';
-import type { ParamColumns } from '../src/model/simulate';
+import { PROGRAMME, type ParamColumns } from '../src/model/simulate';
 import { QUANTILES, type ModelInput } from '../src/model/types';
-
-const PROGRAMME = [
-  ['solutions', 'solutionsStart', 'solutionsPerYear'],
-  ['industry_standards', 'standardsStart', 'standardsPerYear'],
-  ['security_demo_centers', 'securityStart', 'securityPerYear'],
-  ['regional_benchmarks', 'regionalStart', 'regionalPerYear'],
-] as const;
 
 export interface NaiveResult {
   /** Per output: every sample's path, sample-major (`paths[o][s * len + i]`). */

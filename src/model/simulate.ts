@@ -23,7 +23,8 @@ export const OUT: Readonly<Record<OutputId, number>> = Object.fromEntries(OUTPUT
   number
 >;
 
-const PROGRAMME = [
+/** The programme targets: output, starting-count parameter, yearly-additions parameter. */
+export const PROGRAMME = [
   ['solutions', 'solutionsStart', 'solutionsPerYear'],
   ['industry_standards', 'standardsStart', 'standardsPerYear'],
   ['security_demo_centers', 'securityStart', 'securityPerYear'],

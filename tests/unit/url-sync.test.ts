@@ -5,17 +5,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deflateSync } from 'fflate';
-import { createDebouncer } from '../../src/ui/debounce';
-import { classifyHash, shareUrl } from '../../src/ui/link-hash';
-import { linkErrorKey, warningLines } from '../../src/ui/link-notices';
+import { createDebouncer } from '../../src/ui/lib/debounce';
+import { classifyHash, shareUrl } from '../../src/ui/share/link-hash';
+import { linkErrorKey, warningLines } from '../../src/ui/share/link-notices';
 import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/codec';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { PRESETS } from '../../src/scenario/presets';
 import { DATA_VERSION, MODEL_VERSION } from '../../src/model';
-import { parseEmbedParams } from '../../src/ui/embed-params';
-import { embedQuery, embedSnippet, embedHeight } from '../../src/ui/embed-snippet';
+import { parseEmbedParams } from '../../src/ui/embed/embed-params';
+import { embedQuery, embedSnippet, embedHeight } from '../../src/ui/embed/embed-snippet';
 import { MESSAGES } from '../../src/i18n/messages';
-import { URL_DEBOUNCE_MS } from '../../src/ui/state/url-sync.constants';
+import { URL_DEBOUNCE_MS } from '../../src/ui/share/url-sync.constants';
 
 describe('debouncer (the URL is written once per pause)', () => {
   beforeEach(() => void vi.useFakeTimers());

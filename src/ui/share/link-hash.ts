@@ -1,0 +1,28 @@
+/**
+ * What a URL hash is (pure: tested in Node). The hash of the app holds a share link (`#v1.…`); the page's own
+ * anchors (`#cells`, `#cell-users`, `#h-…`) are navigation, not links.
+ */
+import type { MessageKey } from '../../i18n';
+
+export type HashKind = 'empty' | 'anchor' | 'link';
+
+const ANCHOR = /^#?(?:cells|cell-[a-z0-9_]{1,40}|h-[a-z0-9_-]{1,40})$/;
+
+/** Classifies a hash: empty, one of the page's anchors, or something to decode as a link (valid or not). */
+export function classifyHash(hash: string): HashKind {
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (h.trim() === '') return 'empty';
+  if (ANCHOR.test(hash)) return 'anchor';
+  return 'link';
+}
+
+/** The full share URL: the app's address (no query: an embed's parameters are not part of the app's link) + hash. */
+export function shareUrl(loc: { origin: string; pathname: string }, hash: string): string {
+  return `${loc.origin}${loc.pathname}${hash.startsWith('#') ? hash : `#${hash}`}`;
+}
+
+/** One translated line of a notice. */
+export interface NoticeLine {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}

@@ -161,7 +161,7 @@ describe('embed parameters', () => {
 
   it('writes a snippet that round-trips and escapes its attributes', () => {
     const params = { view: 'card', indicator: 'users', controls: false, lang: 'zh-CN', theme: 'light' } as const;
-    const html = embedSnippet({ appUrl: 'https://x.org/app/', hash: '#v1.baseline', params, title: 'A "quoted" <title> & more' });
+    const html = embedSnippet({ loc: { origin: 'https://x.org', pathname: '/app/' }, hash: '#v1.baseline', params, title: 'A "quoted" <title> & more' });
     expect(html).toMatch(/^<iframe src="https:\/\/x\.org\/app\/\?embed=1&amp;view=card&amp;indicator=users&amp;controls=0&amp;lang=zh-CN&amp;theme=light#v1\.baseline" /);
     expect(html).toContain('title="A &quot;quoted&quot; &lt;title&gt; &amp; more"');
     expect(html).toContain(`height="${embedHeight(params)}"`);

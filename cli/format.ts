@@ -4,7 +4,7 @@
  */
 import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '../src/model/indicators';
 import { formatMonth, type Month } from '../src/model/months';
-import { QUANTILES, type RunResult } from '../src/model/types';
+import type { RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
 import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 

@@ -93,6 +93,8 @@ export class AppState {
   #shown = { edit: -1, samples: 0 };
   #inFlight = 0;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  // Bookkeeping, not state the page renders: a plain Map on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #lastVerdicts = new Map<OutputId, boolean>();
 
   constructor(full: Scheduler, preview: Scheduler = full) {

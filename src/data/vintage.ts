@@ -4,8 +4,8 @@
  *  - the plan-launch snapshot (data/observations-as-of-2021-07.csv): what a planner could know on 2021-07-31, kept
  *    exactly as the July-2021 presets saw it;
  *  - the running file of official figures (data/observations-2019-2024.csv), each row known from its publication date.
- * A vintage at or after the snapshot's date is the snapshot plus every running row known by then and dated after the
- * snapshot's last figure of its series; a vintage before it is the running rows known by then. The running file's
+ * A vintage at or after the snapshot's date is the snapshot plus every running row that became known after the
+ * snapshot's date and by the vintage's, and is dated after the snapshot's last figure of its series; a vintage before it is the running rows known by then. The running file's
  * `mobile_phone_users` is the snapshot's `mobile_users` (subscriptions).
  */
 import { RUNNING_ROWS, SNAPSHOT_ROWS, type RowTuple } from './observations.generated';
@@ -78,7 +78,8 @@ export function vintageRows(asOf: string, store: DataStore = STORE): readonly Ob
   if (asOf >= SNAPSHOT_DATE) {
     const lastOf = new Map<string, string>();
     for (const o of store.snapshot) if ((lastOf.get(o.series) ?? '') < o.date) lastOf.set(o.series, o.date);
-    out = [...store.snapshot, ...store.running.filter((o) => o.known <= asOf && o.date > (lastOf.get(o.series) ?? ''))];
+    // The snapshot is everything known at its date; later vintages add what became known after it.
+    out = [...store.snapshot, ...store.running.filter((o) => o.known <= asOf && o.known > SNAPSHOT_DATE && o.date > (lastOf.get(o.series) ?? ''))];
   } else {
     out = store.running.filter((o) => o.known <= asOf);
   }

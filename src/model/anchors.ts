@@ -4,7 +4,7 @@
  * context series (population, subscriptions) that the model interpolates up to their last observation and projects
  * after it.
  */
-import { STORE, vintageRows } from '../data/vintage';
+import { STORE, vintageRows, type DataStore } from '../data/vintage';
 import type { Observation } from '../data/types';
 import { USERS_SERIES, usersRows } from './bridge';
 import { monthAtOrBefore, parseMonth, type Month } from './months';
@@ -37,15 +37,15 @@ export interface ObservedSeries {
  * Returns the observations of a series known at an ISO date (its real-time vintage), oldest first. `g5_users` is the
  * users series: connections, or phone users with the connections before them bridged (see bridge.ts).
  */
-export function observedUpTo(series: string, asOf: string): Observation[] {
-  const rows = vintageRows(asOf);
+export function observedUpTo(series: string, asOf: string, store: DataStore = STORE): Observation[] {
+  const rows = vintageRows(asOf, store);
   const list = series === USERS_SERIES ? usersRows(rows) : rows.filter((o) => o.series === series);
   return list.filter((o) => o.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 /** Builds a log-linear interpolator over a series' observations at or before `asOf`, or null when there are none. */
-export function observedSeries(series: string, asOf: string): ObservedSeries | null {
-  const obs = observedUpTo(series, asOf);
+export function observedSeries(series: string, asOf: string, store: DataStore = STORE): ObservedSeries | null {
+  const obs = observedUpTo(series, asOf, store);
   if (obs.length === 0) return null;
   // One point per month: a later observation in the same month replaces an earlier one.
   const byMonth = new Map<Month, number>();
@@ -101,10 +101,10 @@ export interface Anchors {
 }
 
 /** Resolves the anchors of a run from its as-of date and horizon (both already validated). */
-export function resolveAnchors(asOfIso: string, horizonIso: string): Anchors {
+export function resolveAnchors(asOfIso: string, horizonIso: string, store: DataStore = STORE): Anchors {
   const asOf = monthAtOrBefore(asOfIso);
   const need = (s: string) => {
-    const x = observedSeries(s, asOfIso);
+    const x = observedSeries(s, asOfIso, store);
     if (!x) throw new Error(`no observation of ${s} at or before ${asOfIso}`);
     return x;
   };
@@ -112,8 +112,8 @@ export function resolveAnchors(asOfIso: string, horizonIso: string): Anchors {
   const subscriptions = need('mobile_users');
   const users = need(USERS_SERIES);
   const stations = need('g5_base_stations');
-  const traffic = observedSeries('g5_traffic_share', asOfIso);
-  const vpn = observedSeries('g5_industry_vpn', asOfIso);
+  const traffic = observedSeries('g5_traffic_share', asOfIso, store);
+  const vpn = observedSeries('g5_industry_vpn', asOfIso, store);
   const hold = {} as Record<OutputId, Month>;
   for (const id of OUTPUT_IDS) hold[id] = asOf;
   hold.users = hold.user_penetration = users.last;

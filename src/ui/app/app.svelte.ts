@@ -39,9 +39,6 @@ export interface CompareRun {
 /** The fields of a scenario the model reads (title, notes and the preset's name change no result). */
 export function modelKey(s: Scenario): string {
   const { title: _t, notes: _n, preset: _p, ...rest } = s;
-  void _t;
-  void _n;
-  void _p;
   return JSON.stringify(rest);
 }
 

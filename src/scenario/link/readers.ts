@@ -120,8 +120,16 @@ export const readers: Record<number, (rest: string, warn: Warn) => unknown> = {
     return diffLink(preset, payload === '' ? undefined : bytesOf(payload), warn);
   },
   2: (rest, warn) => {
-    const { id, preset, payload } = presetAndPayload(rest, 2);
-    return diffLink(preset, payload === '' ? undefined : verified(id, bytesOf(payload)), warn);
+    // The check covers the preset id as well, and is verified before the id is looked up: with a payload, any
+    // damage after `#v2.` is reported as a damaged payload.
+    const m = /^\.([^.]*)(?:\.(.*))?$/s.exec(rest);
+    if (!m) throw new DecodeError('payload', 'the link is damaged: it must read #v2.<preset>[.<data>]');
+    const [, id, payload = ''] = m;
+    const deflated = payload === '' ? undefined : verified(id, bytesOf(payload));
+    if (!/^[a-z0-9-]{1,40}$/.test(id)) throw new DecodeError(deflated ? 'preset' : 'payload', 'the link names no valid preset');
+    const preset = presetById(id);
+    if (!preset) throw new DecodeError('preset', `the link names an unknown preset "${id}"`);
+    return diffLink(preset, deflated, warn);
   },
 };
 

@@ -52,7 +52,7 @@ export const shareEn = {
   linkUnknownParams: 'It sets parameters this version does not know; they were ignored.',
   linkUnverified: 'It was made in link format {from}, which has no integrity check: if a character was changed when it was copied, that cannot be detected here.',
   linkUnknownFields: 'It holds fields this version does not know ({keys}); they were ignored.',
-  registryDefaults: 'registry defaults',
+  importBasisDefaults: 'The file names no preset: it starts from the registry defaults (every assumption at the registry’s value, without uncertainty), not from a preset.',
   // Saved scenarios and files
   savedScenarios: 'Saved in this browser',
   saveAs: 'Save as',
@@ -203,7 +203,7 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   linkUnknownParams: '该链接设置了本版本不认识的参数,已忽略。',
   linkUnverified: '该链接采用链接格式 {from}，没有完整性校验：如果复制时有字符被改动，这里无法发现。',
   linkUnknownFields: '该链接含有本版本不认识的字段（{keys}），已忽略。',
-  registryDefaults: '注册表默认值',
+  importBasisDefaults: '该文件未指定预设情景：以注册表默认值（各项假设取注册表的取值，不含不确定性）为起点，而非某个预设。',
   savedScenarios: '保存在本浏览器中',
   saveAs: '保存为',
   saveNamePlaceholder: '名称',

@@ -6,17 +6,12 @@
  * One request runs at a time. An in-thread backend serves tests; it is given the model's functions rather than
  * importing them, so the analysis code (and its least-squares library) stays out of the page's JavaScript.
  */
-import type { ModelInput, OutputAnalysis, OutputId, ParamId, GoalSeekResult, ProbabilitySeekResult } from '../model';
-import type { AnalyseOutputOptions } from '../../workers/model.worker';
+import type { ModelInput, OutputAnalysis, OutputId, ParamId } from '../model';
+import { makeModelWorker, type AnalyseOutputOptions, type GoalSeekPair } from './protocol';
+import { createLatest, type Latest, type Ticket } from './latest';
 import { WorkerFailure, createWorkerHandle } from './runner';
 
-export type { AnalyseOutputOptions };
-
-/** The goal seeks of one output for one lever: on the central path and for a probability of meeting the target. */
-export interface GoalSeekPair {
-  readonly central: GoalSeekResult;
-  readonly probability: ProbabilitySeekResult;
-}
+export type { AnalyseOutputOptions, GoalSeekPair };
 
 /** Where the analysis runs: a worker or the calling thread. */
 export interface AnalysisBackend {
@@ -83,23 +78,24 @@ export function createInThreadAnalysisBackend(model: AnalysisModel): AnalysisBac
 export function createWorkerAnalysisBackend(makeWorker: () => Worker, options: { timeoutMs?: number } = {}): AnalysisBackend {
   const handle = createWorkerHandle(makeWorker, 'analysis worker', options.timeoutMs ?? 60_000);
   return {
-    analyse: (input, outputId, opts) => handle.call((r) => r.analyse(input, outputId, opts) as Promise<OutputAnalysis>),
-    goalSeek: (input, outputId, leverId, level, samples) =>
-      handle.call((r) => r.goalSeek(input, outputId, leverId, level, samples) as Promise<GoalSeekPair>),
+    analyse: (input, outputId, opts) => handle.call((r) => r.analyse(input, outputId, opts)),
+    goalSeek: (input, outputId, leverId, level, samples) => handle.call((r) => r.goalSeek(input, outputId, leverId, level, samples)),
     terminate: () => handle.close(),
   };
 }
 
 interface Job {
   readonly key: string;
+  readonly ticket: Ticket;
   readonly start: () => Promise<unknown>;
   readonly resolve: (o: AnalysisOutcome<unknown>) => void;
-  superseded: boolean;
 }
 
 /** Creates a latest-wins client over a backend. */
 export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
   const pending = new Map<string, Job>();
+  // One latest-wins counter per output and kind: only the newest request of a key may deliver its answer.
+  const latest = new Map<string, Latest>();
   let inFlight: Job | null = null;
   let terminated = false;
 
@@ -108,9 +104,10 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
     return new Promise<AnalysisOutcome<T>>((resolve) => {
       const older = pending.get(key);
       if (older) older.resolve({ status: 'superseded' });
-      if (inFlight?.key === key) inFlight.superseded = true;
+      let l = latest.get(key);
+      if (!l) latest.set(key, (l = createLatest()));
       pending.delete(key); // a replaced request goes to the back of the queue
-      pending.set(key, { key, start, resolve: resolve as (o: AnalysisOutcome<unknown>) => void, superseded: false });
+      pending.set(key, { key, ticket: l.begin(), start, resolve: resolve as (o: AnalysisOutcome<unknown>) => void });
       pump();
     });
   }
@@ -124,12 +121,14 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
     job.start().then(
       (value) => {
         inFlight = null;
-        job.resolve(job.superseded ? { status: 'superseded' } : { status: 'done', value, ms: performance.now() - t0 });
+        job.resolve(job.ticket.isCurrent() ? { status: 'done', value, ms: performance.now() - t0 } : { status: 'superseded' });
         pump();
       },
       (error: unknown) => {
         inFlight = null;
-        job.resolve(job.superseded ? { status: 'superseded' } : { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+        job.resolve(
+          job.ticket.isCurrent() ? { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) } : { status: 'superseded' },
+        );
         pump();
       },
     );
@@ -153,7 +152,5 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
 
 /** Creates the app's analysis client over its own worker, made on the first request. */
 export function createDefaultAnalysisClient(): AnalysisClient {
-  return createAnalysisClient(
-    createWorkerAnalysisBackend(() => new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' })),
-  );
+  return createAnalysisClient(createWorkerAnalysisBackend(makeModelWorker));
 }

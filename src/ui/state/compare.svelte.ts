@@ -4,7 +4,7 @@
  * count: every parameter draws from its own seeded stream, so with common random numbers the differences between
  * scenarios come from their assumptions, not from sampling noise. Results are cached by scenario.
  */
-import { createDefaultWorkerRunner, createScheduler, type Scheduler } from '../../runner';
+import { createDefaultWorkerRunner, createLatest, createScheduler, type Scheduler } from '../../runner';
 import { presetById } from '../../scenario/presets';
 import type { Scenario } from '../../scenario/schema';
 import { SERIES_COLOURS } from '../charts/palette';
@@ -21,7 +21,8 @@ export class CompareRunner {
   readonly #saved: SavedScenarios | null;
   readonly #scheduler: Scheduler;
   readonly #cache = new Map<string, CompareRun['result']>();
-  #generation = 0;
+  // Latest wins: a refresh (or stop) makes the runs of every earlier refresh stale.
+  readonly #refreshes = createLatest();
   #stop: (() => void) | null = null;
 
   constructor(app: AppState, saved: SavedScenarios | null, scheduler: Scheduler = createScheduler(createDefaultWorkerRunner())) {
@@ -51,7 +52,7 @@ export class CompareRunner {
   }
 
   stop(): void {
-    this.#generation++;
+    this.#refreshes.cancel();
     this.#stop?.();
   }
 
@@ -65,7 +66,7 @@ export class CompareRunner {
   }
 
   async #refresh(entries: string[], seed: number, samples: number): Promise<void> {
-    const gen = ++this.#generation;
+    const refresh = this.#refreshes.begin();
     const runs: CompareRun[] = entries.map((name, i) => {
       const r = this.resolve(name);
       const colour = COMPARE_COLOURS[i % COMPARE_COLOURS.length];
@@ -79,7 +80,7 @@ export class CompareRunner {
       if (runs[i].status !== 'running') continue;
       const input = { ...this.resolve(runs[i].name)!.scenario, seed, samples };
       const outcome = await this.#scheduler.request(input, samples);
-      if (gen !== this.#generation) return;
+      if (!refresh.isCurrent()) return;
       const done: CompareRun =
         outcome.status === 'done' ? { ...runs[i], status: 'done', result: outcome.result } : { ...runs[i], status: 'failed', result: null };
       if (outcome.status === 'done') {

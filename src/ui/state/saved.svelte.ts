@@ -1,8 +1,12 @@
 /**
  * Saved scenarios in this browser (src/scenario/storage.ts over localStorage), as reactive state. Loading never
- * fails: a damaged stored value is reported (with the backup key it was copied to) and the good items kept.
+ * fails: a damaged stored value is reported (with the backup key it was copied to) and the good items kept. A
+ * damaged value that could not be backed up (the storage is full) blocks every change: the notice then offers to
+ * download it as it is and clear it, so it is neither lost nor in the way.
  */
 import {
+  SAVED_KEY,
+  LEGACY_SAVED_KEY,
   loadSaved,
   saveScenario,
   deleteSaved,
@@ -96,9 +100,53 @@ export class SavedScenarios {
     return true;
   }
 
+  /**
+   * Downloads the stored saved-scenarios value exactly as it is (a damaged one that could not be backed up), then
+   * removes it from the storage; true when it was cleared.
+   */
+  async downloadDamagedAndClear(): Promise<boolean> {
+    let key: string | null = null;
+    let raw: string | null = null;
+    try {
+      for (const k of [SAVED_KEY, LEGACY_SAVED_KEY]) {
+        raw = this.#storage.getItem(k);
+        if (raw !== null) {
+          key = k;
+          break;
+        }
+      }
+    } catch {
+      raw = null;
+    }
+    if (key === null || raw === null) {
+      this.load();
+      return false;
+    }
+    const file = `yangfan-saved-damaged-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
+    const { download } = await import('../export/run');
+    download({ filename: file, blob: new Blob([raw], { type: 'application/json' }) });
+    try {
+      this.#storage.removeItem(key);
+    } catch (e) {
+      this.#notices.push({
+        source: 'storage',
+        kind: 'error',
+        title: { key: 'storeClearFailed' },
+        lines: [],
+        detail: [e instanceof Error ? e.message : String(e)],
+      });
+      return false;
+    }
+    this.load();
+    this.#notices.push({ source: 'storage', kind: 'info', title: { key: 'storeCleared', params: { file } }, lines: [] });
+    return true;
+  }
+
   #report(p: StorageProblem): void {
     const { title, lines } = problemLines(p);
+    const stuck = p.code === 'corrupt' && !p.backupKey;
     this.#notices.push({
+      ...(stuck ? { action: { key: 'storeDownloadAndClear' as const, run: () => void this.downloadDamagedAndClear() } } : {}),
       source: 'storage',
       kind: p.code === 'name' || p.code === 'exists' || p.code === 'missing' ? 'warning' : 'error',
       code: p.code,

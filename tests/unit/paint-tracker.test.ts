@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LATENCIES_MAX, paintTracker } from '../../src/ui/paint-tracker';
+import { LATENCIES_MAX, paintTracker } from '../../src/ui/lib/paint-tracker';
 
 describe('paint tracker', () => {
   it('keeps only the newest LATENCIES_MAX latencies however many edits are measured', () => {

@@ -7,17 +7,24 @@ const analysis = () => Promise.all([import('../src/model/analysis'), import('../
 
 const api = {
   run(input, samples, outputs, onProgress) {
-    const result = runModel(input, samples, { outputs, onProgress: onProgress ? (f) => void onProgress(f) : undefined });
+    const result = runModel(input, samples, {
+      outputs,
+      onProgress: onProgress ? (f) => void onProgress(f) : undefined,
+    });
     return transfer(result, transferables(result));
   },
   async analyse(input, outputId, options = {}) {
     const [{ analyse }] = await analysis();
     const { lever, ...rest } = options;
-    return analyse(input, { ...rest, outputs: [outputId], levers: lever ? { [outputId]: lever } : undefined }).outputs[0];
+    return analyse(input, { ...rest, outputs: [outputId], levers: lever ? { [outputId]: lever } : undefined })
+      .outputs[0];
   },
   async goalSeek(input, outputId, leverId, level, samples) {
     const [, { goalSeek, goalSeekProbability }] = await analysis();
-    return { central: goalSeek(input, outputId, leverId), probability: goalSeekProbability(input, outputId, leverId, level, samples) };
+    return {
+      central: goalSeek(input, outputId, leverId),
+      probability: goalSeekProbability(input, outputId, leverId, level, samples),
+    };
   },
 } satisfies ModelWorkerApi;
 

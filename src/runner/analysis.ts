@@ -16,7 +16,13 @@ export type { AnalyseOutputOptions, GoalSeekPair };
 /** Where the analysis runs: a worker or the calling thread. */
 export interface AnalysisBackend {
   analyse(input: ModelInput, outputId: OutputId, options: AnalyseOutputOptions): Promise<OutputAnalysis>;
-  goalSeek(input: ModelInput, outputId: OutputId, leverId: ParamId, level: number, samples?: number): Promise<GoalSeekPair>;
+  goalSeek(
+    input: ModelInput,
+    outputId: OutputId,
+    leverId: ParamId,
+    level: number,
+    samples?: number,
+  ): Promise<GoalSeekPair>;
   terminate(): void;
 }
 
@@ -27,9 +33,19 @@ export type AnalysisOutcome<T> =
 
 export interface AnalysisClient {
   /** One output's analysis bundle (calibration, goal seeks, tornado, on-track). */
-  analyse(input: ModelInput, outputId: OutputId, options?: AnalyseOutputOptions): Promise<AnalysisOutcome<OutputAnalysis>>;
+  analyse(
+    input: ModelInput,
+    outputId: OutputId,
+    options?: AnalyseOutputOptions,
+  ): Promise<AnalysisOutcome<OutputAnalysis>>;
   /** Both goal seeks of one output for a lever chosen by the user and a probability level (0–1). */
-  goalSeek(input: ModelInput, outputId: OutputId, leverId: ParamId, level: number, samples?: number): Promise<AnalysisOutcome<GoalSeekPair>>;
+  goalSeek(
+    input: ModelInput,
+    outputId: OutputId,
+    leverId: ParamId,
+    level: number,
+    samples?: number,
+  ): Promise<AnalysisOutcome<GoalSeekPair>>;
   /** True while a request is running. */
   readonly busy: boolean;
   terminate(): void;
@@ -56,7 +72,8 @@ export function createInThreadAnalysisBackend(model: AnalysisModel): AnalysisBac
     async analyse(input, outputId, options) {
       await check();
       const { lever, ...rest } = options;
-      return model.analyse(input, { ...rest, outputs: [outputId], levers: lever ? { [outputId]: lever } : undefined }).outputs[0];
+      return model.analyse(input, { ...rest, outputs: [outputId], levers: lever ? { [outputId]: lever } : undefined })
+        .outputs[0];
     },
     async goalSeek(input, outputId, leverId, level, samples) {
       await check();
@@ -75,11 +92,15 @@ export function createInThreadAnalysisBackend(model: AnalysisModel): AnalysisBac
  * Runs the analysis in a web worker made by `makeWorker` on the first request. A crashed or hung worker is terminated
  * (the request in flight rejects with WorkerFailure) and a new one is made on the next request.
  */
-export function createWorkerAnalysisBackend(makeWorker: () => Worker, options: { timeoutMs?: number } = {}): AnalysisBackend {
+export function createWorkerAnalysisBackend(
+  makeWorker: () => Worker,
+  options: { timeoutMs?: number } = {},
+): AnalysisBackend {
   const handle = createWorkerHandle(makeWorker, 'analysis worker', options.timeoutMs ?? 60_000);
   return {
     analyse: (input, outputId, opts) => handle.call((r) => r.analyse(input, outputId, opts)),
-    goalSeek: (input, outputId, leverId, level, samples) => handle.call((r) => r.goalSeek(input, outputId, leverId, level, samples)),
+    goalSeek: (input, outputId, leverId, level, samples) =>
+      handle.call((r) => r.goalSeek(input, outputId, leverId, level, samples)),
     terminate: () => handle.close(),
   };
 }
@@ -100,7 +121,8 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
   let terminated = false;
 
   function submit<T>(key: string, start: () => Promise<T>): Promise<AnalysisOutcome<T>> {
-    if (terminated) return Promise.resolve({ status: 'failed', error: new WorkerFailure('analysis terminated', 'terminated') });
+    if (terminated)
+      return Promise.resolve({ status: 'failed', error: new WorkerFailure('analysis terminated', 'terminated') });
     return new Promise<AnalysisOutcome<T>>((resolve) => {
       const older = pending.get(key);
       if (older) older.resolve({ status: 'superseded' });
@@ -121,13 +143,17 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
     job.start().then(
       (value) => {
         inFlight = null;
-        job.resolve(job.ticket.isCurrent() ? { status: 'done', value, ms: performance.now() - t0 } : { status: 'superseded' });
+        job.resolve(
+          job.ticket.isCurrent() ? { status: 'done', value, ms: performance.now() - t0 } : { status: 'superseded' },
+        );
         pump();
       },
       (error: unknown) => {
         inFlight = null;
         job.resolve(
-          job.ticket.isCurrent() ? { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) } : { status: 'superseded' },
+          job.ticket.isCurrent()
+            ? { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }
+            : { status: 'superseded' },
         );
         pump();
       },
@@ -135,7 +161,8 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
   }
 
   return {
-    analyse: (input, outputId, options = {}) => submit(`analyse:${outputId}`, () => backend.analyse(input, outputId, options)),
+    analyse: (input, outputId, options = {}) =>
+      submit(`analyse:${outputId}`, () => backend.analyse(input, outputId, options)),
     goalSeek: (input, outputId, leverId, level, samples) =>
       submit(`seek:${outputId}`, () => backend.goalSeek(input, outputId, leverId, level, samples)),
     get busy() {

@@ -8,7 +8,14 @@
  * WorkerFailure('timeout') and the next run starts new workers. cancel() terminates the workers.
  */
 import { proxy } from 'comlink';
-import { OUTPUT_IDS, resolveAnchors, type ModelInput, type OutputId, type OutputResult, type RunResult } from '../model';
+import {
+  OUTPUT_IDS,
+  resolveAnchors,
+  type ModelInput,
+  type OutputId,
+  type OutputResult,
+  type RunResult,
+} from '../model';
 import { makeModelWorker } from './protocol';
 import { createWorkerHandle, WorkerFailure, type ModelRunner, type WorkerHandle } from './runner';
 
@@ -55,12 +62,17 @@ export function defaultPoolSize(): number {
 }
 
 /** Creates a pool of workers made by `makeWorker`. */
-export function createPoolRunner(makeWorker: () => Worker = makeModelWorker, options: PoolOptions | number = {}): PoolRunner {
+export function createPoolRunner(
+  makeWorker: () => Worker = makeModelWorker,
+  options: PoolOptions | number = {},
+): PoolRunner {
   const opts = typeof options === 'number' ? { size: options } : options;
   const size = opts.size ?? defaultPoolSize();
   const idleMs = opts.idleMs ?? POOL_IDLE_MS;
   const timeoutMs = opts.timeoutMs ?? 600_000;
-  const handles: WorkerHandle[] = Array.from({ length: size }, (_, k) => createWorkerHandle(makeWorker, `pool worker ${k + 1}`, timeoutMs));
+  const handles: WorkerHandle[] = Array.from({ length: size }, (_, k) =>
+    createWorkerHandle(makeWorker, `pool worker ${k + 1}`, timeoutMs),
+  );
   let terminated = false;
 
   const self: PoolRunner = {
@@ -68,7 +80,10 @@ export function createPoolRunner(makeWorker: () => Worker = makeModelWorker, opt
     async run(input: ModelInput, samples: number): Promise<RunResult> {
       if (terminated) throw new WorkerFailure('runner terminated', 'terminated');
       const a = resolveAnchors(input.asOf, input.horizon);
-      const lengths = Object.fromEntries(OUTPUT_IDS.map((id) => [id, a.horizon - a.start[id] + 1])) as Record<OutputId, number>;
+      const lengths = Object.fromEntries(OUTPUT_IDS.map((id) => [id, a.horizon - a.start[id] + 1])) as Record<
+        OutputId,
+        number
+      >;
       const parts = shares(size, lengths);
       const fractions = new Array<number>(size).fill(0);
       let finished = false;
@@ -97,7 +112,8 @@ export function createPoolRunner(makeWorker: () => Worker = makeModelWorker, opt
       } catch (e) {
         // One worker failed: the run is lost, so the others are stopped too (their next run starts afresh).
         finished = true;
-        const failure = e instanceof WorkerFailure ? e : new WorkerFailure(e instanceof Error ? e.message : String(e), 'crash');
+        const failure =
+          e instanceof WorkerFailure ? e : new WorkerFailure(e instanceof Error ? e.message : String(e), 'crash');
         for (const h of handles) h.abort(failure.reason, failure.message);
         throw failure;
       }

@@ -3,7 +3,15 @@
  * that the object it exposes `satisfies` it, and the runner never imports the worker file, so the two sides are
  * checked against one type and no cast crosses the comlink boundary.
  */
-import type { GoalSeekResult, ModelInput, OutputAnalysis, OutputId, ParamId, ProbabilitySeekResult, RunResult } from '../model';
+import type {
+  GoalSeekResult,
+  ModelInput,
+  OutputAnalysis,
+  OutputId,
+  ParamId,
+  ProbabilitySeekResult,
+  RunResult,
+} from '../model';
 
 /** Options of one output's analysis (see AnalyseOptions in src/model/analysis.ts). */
 export interface AnalyseOutputOptions {
@@ -29,11 +37,22 @@ export interface ModelWorkerApi {
    * One Monte Carlo run. `outputs` limits the summaries to some outputs (a pool's share); `onProgress`, a
    * comlink-proxied callback, hears the fraction done (the pool's heartbeat).
    */
-  run(input: ModelInput, samples: number, outputs?: readonly OutputId[], onProgress?: (fraction: number) => void): RunResult;
+  run(
+    input: ModelInput,
+    samples: number,
+    outputs?: readonly OutputId[],
+    onProgress?: (fraction: number) => void,
+  ): RunResult;
   /** One output's analysis bundle: calibration, both goal seeks, tornado rows and on-track status (plain JSON). */
   analyse(input: ModelInput, outputId: OutputId, options?: AnalyseOutputOptions): Promise<OutputAnalysis>;
   /** Both goal seeks of one output for a given lever and probability level. */
-  goalSeek(input: ModelInput, outputId: OutputId, leverId: ParamId, level: number, samples?: number): Promise<GoalSeekPair>;
+  goalSeek(
+    input: ModelInput,
+    outputId: OutputId,
+    leverId: ParamId,
+    level: number,
+    samples?: number,
+  ): Promise<GoalSeekPair>;
 }
 
 /** Makes the app's model worker from the bundled worker file (the one place that names it). */

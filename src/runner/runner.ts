@@ -109,7 +109,8 @@ export function createWorkerHandle(makeWorker: () => Worker, label: string, time
         e.preventDefault();
         if (worker !== w) return;
         discard();
-        const detail = e instanceof ErrorEvent && e.message ? e.message : 'the worker script could not be loaded or threw';
+        const detail =
+          e instanceof ErrorEvent && e.message ? e.message : 'the worker script could not be loaded or threw';
         failAll(new WorkerFailure(`${label} crashed: ${detail}`, 'crash'));
       });
       api = wrap<ModelWorkerApi>(w);
@@ -174,7 +175,10 @@ export function createWorkerHandle(makeWorker: () => Worker, label: string, time
  * Creates a runner backed by a web worker made by `makeWorker`. A crashed or hung worker is terminated and replaced
  * by a new one on the next run; the failed run rejects with WorkerFailure so the caller can report it and retry.
  */
-export function createWorkerRunner(makeWorker: () => Worker = makeModelWorker, options: WorkerRunnerOptions = {}): ModelRunner {
+export function createWorkerRunner(
+  makeWorker: () => Worker = makeModelWorker,
+  options: WorkerRunnerOptions = {},
+): ModelRunner {
   const handle = createWorkerHandle(makeWorker, 'model worker', options.timeoutMs ?? 30_000);
   return {
     run: (input, samples) => handle.call((r) => r.run(input, samples)),

@@ -58,7 +58,8 @@ export function createScheduler(runner: ModelRunner): Scheduler {
     runner.run(req.input, req.samples).then(
       (result) => {
         inFlight = null;
-        if (req.ticket.settle()) req.resolve({ status: 'done', seq: req.ticket.seq, result, ms: performance.now() - t0 });
+        if (req.ticket.settle())
+          req.resolve({ status: 'done', seq: req.ticket.seq, result, ms: performance.now() - t0 });
         else req.resolve({ status: 'superseded', seq: req.ticket.seq });
         pump();
       },

@@ -20,7 +20,8 @@ import {
 } from '../../src/runner';
 
 /** A worker whose script does not load, as after a redeploy removed it (the browser reports a load error). */
-const brokenWorker = () => new Worker(URL.createObjectURL(new Blob(['this is not JavaScript ('], { type: 'text/javascript' })));
+const brokenWorker = () =>
+  new Worker(URL.createObjectURL(new Blob(['this is not JavaScript ('], { type: 'text/javascript' })));
 const baseline = PRESETS[0].scenario;
 const fixture = checksums as Record<string, string>;
 
@@ -50,7 +51,9 @@ describe.each(runners)('%s runner', (_name, create) => {
     const s = createScheduler(runner);
     const qs = [0.01, 0.02, 0.03, 0.04, 0.05];
     const outcomes = await Promise.all(
-      qs.map((q) => s.request({ ...baseline, params: { ...baseline.params, bassQ: { value: q, dist: { kind: 'fixed' } } } }, 500)),
+      qs.map((q) =>
+        s.request({ ...baseline, params: { ...baseline.params, bassQ: { value: q, dist: { kind: 'fixed' } } } }, 500),
+      ),
     );
     expect(outcomes.map((o) => o.status)).toEqual(['done', 'superseded', 'superseded', 'superseded', 'done']);
     const first = outcomes[0];

@@ -23,11 +23,19 @@ describe('large runs on the worker pool', () => {
     await page.locator('[data-testid="samples"]').fill('100000');
     await page.locator('[data-testid="samples"]').press('Enter');
     await expect.poll(() => page.locator('[data-testid="progress"]').count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(async () => Number(await page.locator('[data-testid="status"]').getAttribute('data-generation')), { timeout: 120_000 }).toBeGreaterThan(g);
+    await expect
+      .poll(async () => Number(await page.locator('[data-testid="status"]').getAttribute('data-generation')), {
+        timeout: 120_000,
+      })
+      .toBeGreaterThan(g);
     await waitForResult(page, g + 1);
-    await expect.poll(() => page.locator('[data-testid="status"]').innerText(), { timeout: 120_000 }).toContain('100,000 samples');
+    await expect
+      .poll(() => page.locator('[data-testid="status"]').innerText(), { timeout: 120_000 })
+      .toContain('100,000 samples');
     const node = runModel({ ...PRESETS[0].scenario, samples: 100_000 });
-    expect(Number(await page.getAttribute('[data-testid="pmet-base_stations_per_10k"]', 'data-p'))).toBe(node.outputs.base_stations_per_10k.pMet);
+    expect(Number(await page.getAttribute('[data-testid="pmet-base_stations_per_10k"]', 'data-p'))).toBe(
+      node.outputs.base_stations_per_10k.pMet,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

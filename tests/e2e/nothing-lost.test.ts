@@ -37,7 +37,9 @@ describe('nothing lost', () => {
     await page.locator('.notes-field summary').click();
     await page.locator('[data-testid="notes"]').fill(notes);
     await expect.poll(() => page.locator('[data-testid="link-too-long"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="link-draft-kept"]').innerText()).toBe('您的修改已作为草稿保存在本浏览器标签页中，重新加载后会恢复。');
+    expect(await page.locator('[data-testid="link-draft-kept"]').innerText()).toBe(
+      '您的修改已作为草稿保存在本浏览器标签页中，重新加载后会恢复。',
+    );
     // The address keeps the last link that fits.
     expect(await page.evaluate(() => location.hash)).toBe(link);
 
@@ -72,7 +74,8 @@ describe('nothing lost', () => {
       // The storage is full for anything the saved scenarios would write (their backup included).
       const set = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
-        if (this === localStorage && key.startsWith('yangfan.saved')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (this === localStorage && key.startsWith('yangfan.saved'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return set.call(this, key, value);
       };
     }, damaged);

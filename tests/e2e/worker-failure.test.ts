@@ -26,7 +26,11 @@ const WORKER = '**/model.worker-*.js';
  * serving the worker from its cache would hide the failure the test makes.
  */
 async function open(route: ((r: Route) => Promise<void>) | null, init?: () => void) {
-  const context = await h.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await h.browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -39,7 +43,8 @@ async function open(route: ((r: Route) => Promise<void>) | null, init?: () => vo
 const pMet = async (page: Page, id: string) => Number(await page.getAttribute(`[data-testid="pmet-${id}"]`, 'data-p'));
 
 async function setSamples(page: Page, n: number) {
-  if (!(await page.locator('[data-testid="samples"]').isVisible())) await page.locator('details.advanced summary').click();
+  if (!(await page.locator('[data-testid="samples"]').isVisible()))
+    await page.locator('details.advanced summary').click();
   await page.locator('[data-testid="samples"]').fill(String(n));
   await page.locator('[data-testid="samples"]').press('Enter');
 }
@@ -83,7 +88,9 @@ describe('the model worker cannot start', () => {
     await waitForResult(page, g + 1);
     const capped = page.locator('[data-testid="runner-fallback-capped"]');
     await expect.poll(() => capped.count()).toBe(1);
-    expect(await capped.innerText()).toBe('在主线程上每次最多计算1万个样本：当前显示的结果使用1万个样本，而非情景设定的10万个样本。');
+    expect(await capped.innerText()).toBe(
+      '在主线程上每次最多计算1万个样本：当前显示的结果使用1万个样本，而非情景设定的10万个样本。',
+    );
     // The figures are those of 10,000 samples, and the status line says 10,000.
     const at10k = runModel({ ...PRESETS[0].scenario, samples: 10_000 });
     await expect.poll(() => pMet(page, 'users')).toBe(at10k.outputs.users.pMet);
@@ -95,7 +102,9 @@ describe('the model worker cannot start', () => {
     await page.locator('[data-testid="retry-workers"]').click();
     await expect.poll(() => page.locator('[data-testid="runner-fallback"]').count()).toBe(0);
     await expect
-      .poll(async () => (await page.locator('[data-testid="status"]').innerText()).includes('100,000'), { timeout: 120_000 })
+      .poll(async () => (await page.locator('[data-testid="status"]').innerText()).includes('100,000'), {
+        timeout: 120_000,
+      })
       .toBe(true);
     expect(await waitForResult(page)).toBeGreaterThan(before);
     const full = runModel({ ...PRESETS[0].scenario, samples: 100_000 });
@@ -119,7 +128,8 @@ function recordWorkers() {
   };
 }
 
-const workerCount = (page: Page) => page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.length);
+const workerCount = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.length);
 const killFrom = (page: Page, from: number) =>
   page.evaluate((k) => {
     const ws = (window as unknown as { __workers: Worker[] }).__workers;
@@ -141,7 +151,9 @@ describe('pool workers that die mid-run', () => {
     // Restarted and retried: the page says the worker failed and is being run again, then shows the full run.
     await expect.poll(() => page.locator('[data-testid="error-panel"]').count(), { timeout: 30_000 }).toBe(1);
     await expect
-      .poll(async () => (await page.locator('[data-testid="status"]').innerText()).includes('200,000'), { timeout: 120_000 })
+      .poll(async () => (await page.locator('[data-testid="status"]').innerText()).includes('200,000'), {
+        timeout: 120_000,
+      })
       .toBe(true);
     expect(await waitForResult(page)).toBeGreaterThan(g);
     const node = runModel({ ...PRESETS[0].scenario, samples: 200_000 });

@@ -108,7 +108,10 @@ export class AnalysisState {
 
   /** True when what is shown was computed for an older scenario (a newer analysis is pending or running). */
   get stale(): boolean {
-    return (this.#bundleFor !== null && this.#bundleFor !== this.app.scenario) || (this.#seekFor !== null && this.#seekFor !== this.app.scenario);
+    return (
+      (this.#bundleFor !== null && this.#bundleFor !== this.app.scenario) ||
+      (this.#seekFor !== null && this.#seekFor !== this.app.scenario)
+    );
   }
 
   setOpen(open: boolean): void {

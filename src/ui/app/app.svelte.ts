@@ -6,7 +6,17 @@
 import { ScenarioSchema, formatIssues, type Scenario } from '../../scenario/schema';
 import { PRESETS, presetById, type Preset } from '../../scenario/presets';
 import type { LinkState, ViewMode } from '../../scenario/link-state';
-import { OUTPUT_IDS, OUTPUTS, PARAMS, shiftDist, type OutputId, type OutputResult, type ParamId, type Dist, type RunResult } from '../../model';
+import {
+  OUTPUT_IDS,
+  OUTPUTS,
+  PARAMS,
+  shiftDist,
+  type OutputId,
+  type OutputResult,
+  type ParamId,
+  type Dist,
+  type RunResult,
+} from '../../model';
 import { LARGE_RUN, createLatest, isCancelled, type Fallback, type Scheduler, type Ticket } from '../../runner';
 import { pick, type Lang } from '../../i18n';
 import { paintTracker } from '../lib/paint-tracker';
@@ -163,7 +173,8 @@ export class AppState {
       return this.refused;
     }
     this.refused = [];
-    if ((options.record ?? true) && JSON.stringify(before) !== JSON.stringify(parsed.data)) this.history.record(before, options.coalesce);
+    if ((options.record ?? true) && JSON.stringify(before) !== JSON.stringify(parsed.data))
+      this.history.record(before, options.coalesce);
     this.scenario = parsed.data;
     if (mode !== 'none') this.#schedule(mode);
     return [];
@@ -244,7 +255,9 @@ export class AppState {
   applyLinkState(state: LinkState, options: { record?: boolean; keepLang?: boolean; run?: boolean } = {}): void {
     this.replaceScenario(state.scenario, { record: options.record ?? true, run: options.run });
     if (!options.keepLang) this.lang = state.lang;
-    this.view = state.view.indicator ? { mode: state.view.mode, indicator: state.view.indicator } : { mode: state.view.mode };
+    this.view = state.view.indicator
+      ? { mode: state.view.mode, indicator: state.view.indicator }
+      : { mode: state.view.mode };
     this.compare = [...(state.compare ?? [])];
   }
 

@@ -27,7 +27,11 @@ export class CompareRunner {
   readonly #refreshes = createLatest();
   #stop: (() => void) | null = null;
 
-  constructor(app: AppState, saved: SavedScenarios | null, scheduler: Scheduler = createScheduler(createDefaultWorkerRunner())) {
+  constructor(
+    app: AppState,
+    saved: SavedScenarios | null,
+    scheduler: Scheduler = createScheduler(createDefaultWorkerRunner()),
+  ) {
     this.#app = app;
     this.#saved = saved;
     this.#scheduler = scheduler;
@@ -75,7 +79,14 @@ export class CompareRunner {
       if (!r) return { name, kind: 'saved', label: { zh: name, en: name }, colour, status: 'missing', result: null };
       const input = { ...r.scenario, seed, samples };
       const cached = this.#cache.get(modelKey(input));
-      return { name, kind: r.kind, label: r.label, colour, status: cached ? 'done' : 'running', result: cached ?? null };
+      return {
+        name,
+        kind: r.kind,
+        label: r.label,
+        colour,
+        status: cached ? 'done' : 'running',
+        result: cached ?? null,
+      };
     });
     this.#app.compareRuns = runs;
     for (let i = 0; i < runs.length; i++) {
@@ -84,7 +95,9 @@ export class CompareRunner {
       const outcome = await this.#scheduler.request(input, samples);
       if (!refresh.isCurrent()) return;
       const done: CompareRun =
-        outcome.status === 'done' ? { ...runs[i], status: 'done', result: outcome.result } : { ...runs[i], status: 'failed', result: null };
+        outcome.status === 'done'
+          ? { ...runs[i], status: 'done', result: outcome.result }
+          : { ...runs[i], status: 'failed', result: null };
       if (outcome.status === 'done') {
         this.#cache.set(modelKey(input), outcome.result);
         if (this.#cache.size > CACHE_MAX) this.#cache.delete(this.#cache.keys().next().value!);

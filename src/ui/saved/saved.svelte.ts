@@ -73,7 +73,13 @@ export class SavedScenarios {
     this.items = r.items;
     this.loaded = true;
     if (r.error) this.#report(r.error);
-    else if (r.migrated) this.#notices.push({ source: 'storage', kind: 'info', title: { key: 'storeMigrated', params: { n: r.migrated.count } }, lines: [] });
+    else if (r.migrated)
+      this.#notices.push({
+        source: 'storage',
+        kind: 'info',
+        title: { key: 'storeMigrated', params: { n: r.migrated.count } },
+        lines: [],
+      });
   }
 
   save(name: string, state: LinkState): boolean {
@@ -122,6 +128,7 @@ export class SavedScenarios {
       this.load();
       return false;
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp for a file name, not state
     const file = `yangfan-saved-damaged-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
     const { download } = await import('../export/run');
     download({ filename: file, blob: new Blob([raw], { type: 'application/json' }) });
@@ -138,7 +145,12 @@ export class SavedScenarios {
       return false;
     }
     this.load();
-    this.#notices.push({ source: 'storage', kind: 'info', title: { key: 'storeCleared', params: { file } }, lines: [] });
+    this.#notices.push({
+      source: 'storage',
+      kind: 'info',
+      title: { key: 'storeCleared', params: { file } },
+      lines: [],
+    });
     return true;
   }
 
@@ -146,13 +158,18 @@ export class SavedScenarios {
     const { title, lines } = problemLines(p);
     const stuck = p.code === 'corrupt' && !p.backupKey;
     this.#notices.push({
-      ...(stuck ? { action: { key: 'storeDownloadAndClear' as const, run: () => void this.downloadDamagedAndClear() } } : {}),
+      ...(stuck
+        ? { action: { key: 'storeDownloadAndClear' as const, run: () => void this.downloadDamagedAndClear() } }
+        : {}),
       source: 'storage',
       kind: p.code === 'name' || p.code === 'exists' || p.code === 'missing' ? 'warning' : 'error',
       code: p.code,
       title,
       lines,
-      detail: [p.message, ...(p.dropped ?? []).slice(0, 5).map((d) => `#${d.index}${d.name ? ` “${d.name}”` : ''}: ${d.reason}`)],
+      detail: [
+        p.message,
+        ...(p.dropped ?? []).slice(0, 5).map((d) => `#${d.index}${d.name ? ` “${d.name}”` : ''}: ${d.reason}`),
+      ],
     });
   }
 }

@@ -161,12 +161,22 @@ export class UrlSync {
     const codec = this.#codec!;
     const r = codec.decodeLink(hash);
     if (r.ok) {
-      this.#app.applyLinkState(r.state, { record: source === 'hashchange', run: source !== 'startup', keepLang: this.#opts.keepLang });
+      this.#app.applyLinkState(r.state, {
+        record: source === 'hashchange',
+        run: source !== 'startup',
+        keepLang: this.#opts.keepLang,
+      });
       this.opened = r.state;
       this.hash = hash;
       if (r.warnings.length) {
         const { lines, raw } = codec.warningLines(r.warnings, { mv: MODEL_VERSION, dv: DATA_VERSION });
-        this.#notices.push({ source: 'link', kind: 'warning', title: { key: 'linkOpenedWithWarnings' }, lines, detail: raw.length ? raw : undefined });
+        this.#notices.push({
+          source: 'link',
+          kind: 'warning',
+          title: { key: 'linkOpenedWithWarnings' },
+          lines,
+          detail: raw.length ? raw : undefined,
+        });
       } else this.#notices.clear('link');
       return;
     }
@@ -177,7 +187,16 @@ export class UrlSync {
       kind: 'error',
       code: r.error.code,
       title: { key: codec.linkErrorKey(r.error.code) },
-      lines: [{ key: fallback === 'last-good' ? 'linkFallbackLastGood' : fallback === 'default' ? 'linkFallbackDefault' : 'linkFallbackCurrent' }],
+      lines: [
+        {
+          key:
+            fallback === 'last-good'
+              ? 'linkFallbackLastGood'
+              : fallback === 'default'
+                ? 'linkFallbackDefault'
+                : 'linkFallbackCurrent',
+        },
+      ],
       detail: [r.error.message],
     });
     // The address bar goes back to the scenario on screen.
@@ -209,7 +228,7 @@ export class UrlSync {
    */
   async #restoreDraft(run: boolean): Promise<void> {
     if (!this.#opts.write) return;
-    let raw: string | null = null;
+    let raw: string | null;
     try {
       raw = session()?.getItem(DRAFT_KEY) ?? null;
     } catch {
@@ -238,7 +257,7 @@ export class UrlSync {
     if (!this.#opts.write) return false;
     const codec = this.#codec!;
     for (const s of storages()) {
-      let v: string | null = null;
+      let v: string | null;
       try {
         v = s.getItem(LAST_GOOD_KEY);
       } catch {

@@ -139,6 +139,7 @@ const killFrom = (page: Page, from: number) =>
 const progress = (page: Page) =>
   page.evaluate(() => (document.querySelector('[data-testid="progress"]') as HTMLProgressElement | null)?.value ?? -1);
 
+// A busy machine (two cores shared by several builds) makes the restarted runs slow: these tests get more time.
 describe('pool workers that die mid-run', () => {
   it('are detected by the progress timeout, restarted, and the run completes with the figures Node computes', async () => {
     const { page, context, pageErrors } = await open(null, recordWorkers);
@@ -161,7 +162,7 @@ describe('pool workers that die mid-run', () => {
     expect(await page.locator('[data-testid="runner-fallback"]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it('die again after the restart: the run falls back to the main thread at the cap, with a notice', async () => {
     const { page, context, pageErrors } = await open(null, recordWorkers);
@@ -182,5 +183,5 @@ describe('pool workers that die mid-run', () => {
     await expect.poll(() => pMet(page, 'users')).toBe(at10k.outputs.users.pMet);
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });

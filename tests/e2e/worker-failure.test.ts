@@ -115,6 +115,24 @@ describe('the model worker cannot start', () => {
   });
 });
 
+describe('an embedded view whose worker cannot start', () => {
+  it('fills its scorecard on the main thread and says so', async () => {
+    const context = await h.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.route(WORKER, (r) => r.fulfill({ status: 404, body: '' }));
+    await page.goto(`${h.url}?embed=1&view=scorecard&lang=en`);
+    await waitForResult(page);
+    await expect.poll(() => page.locator('[data-testid="runner-fallback"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="runner-fallback"]').innerText()).toContain('main thread');
+    const node = runModel(PRESETS[0].scenario);
+    await expect.poll(() => pMet(page, 'users')).toBe(node.outputs.users.pMet);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 /** Records every worker the page makes, so a test can kill some (terminated from outside: silent, no error event). */
 function recordWorkers() {
   const made: Worker[] = [];

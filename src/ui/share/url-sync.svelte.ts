@@ -169,14 +169,8 @@ export class UrlSync {
       this.opened = r.state;
       this.hash = hash;
       if (r.warnings.length) {
-        const { lines, raw } = codec.warningLines(r.warnings, { mv: MODEL_VERSION, dv: DATA_VERSION });
-        this.#notices.push({
-          source: 'link',
-          kind: 'warning',
-          title: { key: 'linkOpenedWithWarnings' },
-          lines,
-          detail: raw.length ? raw : undefined,
-        });
+        const lines = codec.warningLines(r.warnings, { mv: MODEL_VERSION, dv: DATA_VERSION });
+        this.#notices.push({ source: 'link', kind: 'warning', title: { key: 'linkOpenedWithWarnings' }, lines });
       } else this.#notices.clear('link');
       return;
     }

@@ -112,7 +112,7 @@ describe('the model worker cannot start', () => {
     expect(page.workers().some((w) => /model\.worker-/.test(w.url()))).toBe(true);
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });
 
 describe('an embedded view whose worker cannot start', () => {

@@ -11,7 +11,7 @@ import { parseScenario } from '../src/scenario/schema';
 import { decodeLink } from '../src/scenario/codec';
 import { runModel } from '../src/model/monte-carlo';
 import { analyse, type Analysis } from '../src/model/analysis';
-import { USAGE, isShareLink, parseArgs, renderTable, toCsv, toJson, withOverrides } from './format';
+import { USAGE, analysisText, isShareLink, parseArgs, renderTable, toCsv, toJson, withOverrides } from './format';
 
 /** Writes to stdout; a closed pipe (e.g. `| head`) ends the program quietly. */
 function out(text: string): void {
@@ -90,7 +90,10 @@ function main(argv: string[]): void {
     }
   }
 
-  if (o.format === 'json') out(JSON.stringify(analysis ? { ...(toJson(result, scenario) as object), analysis } : toJson(result, scenario), null, 2));
+  if (o.format === 'json') {
+    const json = toJson(result, scenario) as object;
+    out(JSON.stringify(analysis ? { ...json, analysis, analysisText: analysisText(analysis) } : json, null, 2));
+  }
   else if (o.format === 'csv') out(toCsv(result));
   else out(renderTable(result, scenario, o.file));
 }

@@ -6,6 +6,18 @@ import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '
 import { formatMonth, type Month } from '../src/model/months';
 import { QUANTILES, type RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
+import type { Analysis } from '../src/model/analysis';
+import { translator } from '../src/i18n';
+import {
+  basisKey,
+  centralSeekText,
+  comparatorOf,
+  onTrackKey,
+  onTrackText,
+  probabilitySeekText,
+  reasonText,
+  unfittedText,
+} from '../src/ui/analysis/text';
 
 export const USAGE = `Usage: npm run forecast -- <scenario.json | share link> [options]
        tsx cli/forecast.ts <scenario.json | share link> [options]
@@ -19,6 +31,7 @@ Options:
   --json         print the full result as JSON (paths, bands, crossing distributions)
   --csv          print the bands as CSV: indicator,month,central,p5,p10,p25,p50,p75,p90,p95
   --analysis     with --json: add calibration, goal seek, sensitivity and on-track status per headline target
+                 (as codes under analysis, as English sentences under analysisText)
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
   --seed N       random seed (overrides the file's; 0 to 4294967295)
   -h, --help     show this help
@@ -258,4 +271,25 @@ export function toCsv(r: RunResult): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The analysis's codes (goal-seek and calibration reasons, swing bases, on-track statuses) as the English sentences
+ * the app shows, rendered from the same message tables; one entry per analysed output.
+ */
+export function analysisText(a: Analysis): Record<string, unknown> {
+  const t = translator('en');
+  return Object.fromEntries(
+    a.outputs.map((o) => [
+      o.id,
+      {
+        onTrack: `${t(onTrackKey(o.onTrack.status))}: ${onTrackText(o.onTrack, 'en', t)}`,
+        goalSeek: centralSeekText(o.goalSeek, 'en', t),
+        goalSeekProbability: o.goalSeekProbability ? probabilitySeekText(o.goalSeekProbability, comparatorOf(o.goalSeek), 'en', t) : null,
+        calibration:
+          o.calibration.status === 'fitted' ? o.calibration.reasons.map((r) => reasonText(r, 'en', t)) : [unfittedText(o.calibration, t)],
+        sensitivity: o.sensitivity.rows.map((r) => `${r.param}: ${t(basisKey(r.basis))}`),
+      },
+    ]),
+  );
 }

@@ -1,18 +1,22 @@
 /**
- * Sentences of the analysis panel, built from the analysis layer's structured results in the interface language
- * (the layer's own messages are English, for the CLI). Pure: tested in Node.
+ * Sentences of the analysis panel, built from the analysis layer's structured results and codes (goal-seek reasons,
+ * calibration reasons, swing bases, on-track statuses) in either language from the message tables; the CLI prints the
+ * English. Nothing here reads the model's text back: every switch over a code is exhaustive. Pure: tested in Node.
  */
 import {
   PARAMS,
   UNITS,
   type Calibration,
+  type ConditioningReason,
   type GoalSeekResult,
   type OnTrackOutput,
+  type OnTrackReason,
   type OnTrackStatus,
   type OutputId,
   type ParamId,
   type ProbabilitySeekResult,
   type SwingBasis,
+  type UnfittedReason,
 } from '../../model';
 import { formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from '../../i18n';
 import { outputName } from '../lib/labels';
@@ -87,24 +91,47 @@ export function centralSeekText(r: GoalSeekResult, lang: Lang, t: Translate): st
   const out = (v: number) => formatValue(r.outputId, v, lang);
   switch (r.status) {
     case 'reachable':
-      return t(r.current.met ? 'anGsMetWhile' : 'anGsNeeds', {
-        lever,
-        cmp: comparatorOf(r),
-        value: withUnit(r.lever, r.value!, lang),
-        now,
-        output: out(r.output!),
-      });
+      return (
+        t(r.current.met ? 'anGsMetWhile' : 'anGsNeeds', {
+          lever,
+          cmp: comparatorOf(r),
+          value: withUnit(r.lever, r.value!, lang),
+          now,
+          output: out(r.output!),
+        }) + (r.reason === 'off-grid' ? ` ${t('anGsOffGrid')}` : '')
+      );
     case 'unreachable':
-      if (r.response === 'flat') return t('anGsNoEffect', { lever });
-      return t('anGsUnreachable', { range: rangeWithUnit(r.lever, lang), best: out(r.best!.output), lever, at: withUnit(r.lever, r.best!.value, lang) });
-    case 'already-met': {
-      if (/whole range/.test(r.message)) return t('anGsAlreadyAll', { lever });
-      const atMax = /maximum$/.test(r.message);
-      const [min, max] = r.range;
-      return t(atMax ? 'anGsAlreadyMax' : 'anGsAlreadyMin', { lever, value: withUnit(r.lever, atMax ? max : min, lang) });
-    }
+    case 'already-met':
+      return seekEndText(r, lever, lang, t);
     default:
       return r.status satisfies never;
+  }
+}
+
+/** A central goal seek that found no boundary, from its reason. */
+function seekEndText(r: GoalSeekResult, lever: string, lang: Lang, t: Translate): string {
+  const [min, max] = r.range;
+  switch (r.reason) {
+    case 'no-effect':
+      return t('anGsNoEffect', { lever });
+    case 'out-of-range':
+      return t('anGsUnreachable', {
+        range: rangeWithUnit(r.lever, lang),
+        best: formatValue(r.outputId, r.best!.output, lang),
+        lever,
+        at: withUnit(r.lever, r.best!.value, lang),
+      });
+    case 'met-everywhere':
+      return t('anGsAlreadyAll', { lever });
+    case 'met-at-min':
+      return t('anGsAlreadyMin', { lever, value: withUnit(r.lever, min, lang) });
+    case 'met-at-max':
+      return t('anGsAlreadyMax', { lever, value: withUnit(r.lever, max, lang) });
+    case 'on-grid':
+    case 'off-grid':
+      throw new Error(`a ${r.status} goal seek with reason ${r.reason}`);
+    default:
+      return r.reason satisfies never;
   }
 }
 
@@ -123,90 +150,146 @@ export function probabilitySeekText(r: ProbabilitySeekResult, cmp: '≥' | '≤'
           p: formatProb(r.pMet!, lang),
           now: formatProb(r.current.pMet, lang),
           n: formatNumber(r.samples, lang, 0),
-        }) + (r.monotone ? '' : ` ${t('anPsNotMonotone')}`)
+        }) +
+        (r.reason === 'off-grid' ? ` ${t('anGsOffGrid')}` : '') +
+        (r.monotone ? '' : ` ${t('anPsNotMonotone')}`)
       );
     case 'unreachable':
       return t('anPsUnreachable', { level, p: formatProb(r.best!.pMet, lang), lever, at: withUnit(r.lever, r.best!.value, lang) });
-    case 'already-met': {
-      const atMax = /maximum$/.test(r.message);
-      return t('anPsAlready', { p: formatProb(r.pMet!, lang), lever, value: withUnit(r.lever, PARAMS[r.lever][atMax ? 'max' : 'min'], lang) });
-    }
+    case 'already-met':
+      return t('anPsAlready', {
+        p: formatProb(r.pMet!, lang),
+        lever,
+        value: withUnit(r.lever, PARAMS[r.lever][r.reason === 'met-at-max' ? 'max' : 'min'], lang),
+      });
     default:
       return r.status satisfies never;
   }
 }
 
-export const ON_TRACK_KEYS: Record<OnTrackStatus, MessageKey> = {
-  'on track': 'anOtOnTrack',
-  moderate: 'anOtModerate',
-  limited: 'anOtLimited',
-  deteriorating: 'anOtDeteriorating',
-  'target already met': 'anOtMet',
-  'no data': 'anOtNoData',
-};
+/** The message of an on-track status (its badge). */
+export function onTrackKey(s: OnTrackStatus): MessageKey {
+  switch (s) {
+    case 'on-track':
+      return 'anOtOnTrack';
+    case 'moderate':
+      return 'anOtModerate';
+    case 'limited':
+      return 'anOtLimited';
+    case 'deteriorating':
+      return 'anOtDeteriorating';
+    case 'met':
+      return 'anOtMet';
+    case 'no-data':
+      return 'anOtNoData';
+    default:
+      return s satisfies never;
+  }
+}
 
 /** CSS class of an on-track status's badge. */
 export function onTrackTone(s: OnTrackStatus): 'good' | 'fair' | 'poor' | 'none' {
-  return s === 'on track' || s === 'target already met' ? 'good' : s === 'moderate' ? 'fair' : s === 'no data' ? 'none' : 'poor';
+  switch (s) {
+    case 'on-track':
+    case 'met':
+      return 'good';
+    case 'moderate':
+      return 'fair';
+    case 'limited':
+    case 'deteriorating':
+      return 'poor';
+    case 'no-data':
+      return 'none';
+    default:
+      return s satisfies never;
+  }
 }
 
-/** Explains an on-track status in a sentence. */
+/** Explains an on-track status in a sentence, from its reason. */
 export function onTrackText(o: OnTrackOutput, lang: Lang, t: Translate): string {
-  if (o.status === 'target already met') return t('anOtWhyMet', { month: o.last!.month });
-  if (o.status === 'no data') return o.series ? t('anOtWhyFew', { n: o.n }) : t('anOtWhyNoSeries');
-  if (o.ratio === null || o.requiredGrowth === null) return t('anOtWhyPassed');
-  const perMonth = (g: number) => formatPct(100 * (Math.exp(g) - 1), lang, 2);
-  return t('anOtWhy', {
-    observed: perMonth(o.observedGrowth!),
-    first: o.first!.month,
-    required: perMonth(o.requiredGrowth),
-    last: o.last!.month,
-    ratio: formatNumber(o.ratio, lang, 2),
-  });
+  const reason: OnTrackReason = o.reason;
+  switch (reason) {
+    case 'met':
+      return t('anOtWhyMet', { month: o.last!.month });
+    case 'no-series':
+      return t('anOtWhyNoSeries');
+    case 'too-few':
+      return t('anOtWhyFew', { n: o.n });
+    case 'no-growth':
+      return t('anOtWhyNoGrowth');
+    case 'deadline-passed':
+      return t('anOtWhyPassed');
+    case 'pace': {
+      const perMonth = (g: number) => formatPct(100 * (Math.exp(g) - 1), lang, 2);
+      return t('anOtWhy', {
+        observed: perMonth(o.observedGrowth!),
+        first: o.first!.month,
+        required: perMonth(o.requiredGrowth!),
+        last: o.last!.month,
+        ratio: formatNumber(o.ratio!, lang, 2),
+      });
+    }
+    default:
+      return reason satisfies never;
+  }
 }
 
-/** Why an output cannot be calibrated, in a sentence. */
-export function unfittedText(c: Extract<Calibration, { status: 'not-fittable' }>, t: Translate, lastMonth?: string): string {
-  if (!c.series) return t('anNoSeries');
-  if (c.outputId === 'traffic_share' || c.outputId === 'industry_vpn') {
-    if (c.n === 0) return t('anNoObsAtAsOf');
-    return t(c.n === 1 ? 'anSinglePoint' : 'anAnchoredPoints', { series: c.series, n: c.n, month: lastMonth ?? '' });
+/** Why an output cannot be calibrated, in a sentence (`lastMonth` defaults to the calibration's own). */
+export function unfittedText(c: Extract<Calibration, { status: 'not-fittable' }>, t: Translate, lastMonth = c.lastMonth ?? ''): string {
+  const reason: UnfittedReason = c.reason;
+  switch (reason) {
+    case 'no-series':
+      return t('anNoSeries');
+    case 'no-observation':
+      return t('anNoObsAtAsOf');
+    case 'single-observation':
+      return t('anSinglePoint', { series: c.series ?? '', month: lastMonth });
+    case 'anchored-on-last':
+      return t('anAnchoredPoints', { series: c.series ?? '', n: c.n, month: lastMonth });
+    case 'too-few':
+      return t('anTooFew', { n: c.n });
+    default:
+      return reason satisfies never;
   }
-  return t('anTooFew', { n: c.n });
 }
 
-/**
- * Translates one of calibrate.ts's conditioning reasons. The patterns follow its wording; an unknown reason is shown
- * as it is (in English) rather than dropped.
- */
-export function reasonText(reason: string, lang: Lang, t: Translate): string {
-  const param = (id: string) => (id in PARAMS ? pick(PARAMS[id as ParamId].label, lang) : id);
-  let m = /^few points: (\d+) observations \(fewer than (\d+)\)/.exec(reason);
-  if (m) return t('anReasonFew', { n: m[1], min: m[2] });
-  m = /^early S-curve: the last observation is ([\d.]+) % of the market potential \(below ([\d.]+) %\)/.exec(reason);
-  if (m) return t('anReasonEarly', { share: formatPct(Number(m[1]), lang), limit: formatPct(Number(m[2]), lang, 0) });
-  m = /^(\w+) at the (lower|upper) bound of its range \((.+)\)$/.exec(reason);
-  if (m) return t(m[2] === 'lower' ? 'anReasonBoundLow' : 'anReasonBoundHigh', { param: param(m[1]), value: formatFitted(Number(m[3]), lang) });
-  m = /^large sensitivity: (\w+) = (\S+) ± (\S+) \(standard error above (\d+) % of the value\)$/.exec(reason);
-  if (m) {
-    const se = Number(m[3]);
-    return t('anReasonSe', {
-      param: param(m[1]),
-      value: formatFitted(Number(m[2]), lang),
-      se: se >= Number.MAX_VALUE ? '∞' : formatFitted(se, lang),
-      limit: formatPct(Number(m[4]), lang, 0),
-    });
+/** One of the calibration's conditioning reasons in a sentence. */
+export function reasonText(r: ConditioningReason, lang: Lang, t: Translate): string {
+  const param = (id: ParamId) => pick(PARAMS[id].label, lang);
+  const pct = (fraction: number, digits?: number) => formatPct(100 * fraction, lang, digits);
+  switch (r.code) {
+    case 'few-points':
+      return t('anReasonFew', { n: r.n, min: r.min });
+    case 'early-s-curve':
+      return t('anReasonEarly', { share: pct(r.share), limit: pct(r.limit, 0) });
+    case 'at-bound':
+      return t(r.bound === 'lower' ? 'anReasonBoundLow' : 'anReasonBoundHigh', { param: param(r.param), value: formatFitted(r.value, lang) });
+    case 'large-standard-error':
+      return t('anReasonSe', {
+        param: param(r.param),
+        value: formatFitted(r.value, lang),
+        se: r.se >= Number.MAX_VALUE ? '∞' : formatFitted(r.se, lang),
+        limit: pct(r.limit, 0),
+      });
+    case 'leave-out': {
+      const change = `${r.change > 0 ? '+' : ''}${pct(r.change)}`;
+      return r.dropped === 1 ? t('anReasonLeaveOut1', { change }) : t('anReasonLeaveOutK', { k: r.dropped, change });
+    }
+    default:
+      return r satisfies never;
   }
-  m = /^large sensitivity: leaving out the last (?:observation|(\d+) observations) moves the 2023-12 value by (-?[\d.]+) %$/.exec(reason);
-  if (m) {
-    const change = `${Number(m[2]) > 0 ? '+' : ''}${formatPct(Number(m[2]), lang)}`;
-    return m[1] ? t('anReasonLeaveOutK', { k: m[1], change }) : t('anReasonLeaveOut1', { change });
-  }
-  return reason;
 }
 
-export const BASIS_KEYS: Record<SwingBasis, MessageKey> = {
-  'p10–p90': 'anBasisP',
-  'fixed: ±10 %': 'anBasisFixed',
-  'fixed: ±10 % of range': 'anBasisFixedRange',
-};
+/** The message naming how a tornado row's swing was chosen. */
+export function basisKey(b: SwingBasis): MessageKey {
+  switch (b) {
+    case 'p10-p90':
+      return 'anBasisP';
+    case 'fixed-10pct':
+      return 'anBasisFixed';
+    case 'fixed-10pct-of-range':
+      return 'anBasisFixedRange';
+    default:
+      return b satisfies never;
+  }
+}

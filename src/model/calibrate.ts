@@ -21,8 +21,7 @@
  * within bounds, with residuals scaled by the largest observation; a few starting points are tried and the best fit
  * kept.
  */
-import { OBSERVATIONS } from '../data/observations';
-import { DEADLINE, observedSeries, type ObservedSeries } from './anchors';
+import { DEADLINE, observedSeries, observedUpTo, type ObservedSeries } from './anchors';
 import { OUTPUTS, type OutputId } from './indicators';
 import { fitBounded, fitQuality, type FitResult } from './least-squares';
 import { formatMonth, parseMonth, type Month } from './months';
@@ -172,7 +171,7 @@ export const CONDITIONING = {
 /** Returns the calibration of one output against the observations known at the scenario's as-of date. */
 export function calibrate(input: ModelInput, outputId: OutputId, opts: CalibrateOptions = {}): Calibration {
   const series = OUTPUTS[outputId].series ?? null;
-  const raw = opts.observations ?? (series ? OBSERVATIONS.filter((o) => o.series === series) : []);
+  const raw = opts.observations ?? (series ? observedUpTo(series, input.asOf) : []);
   const points = toPoints(raw, input.asOf);
   const lastMonth = points.length ? formatMonth(points[points.length - 1].month) : null;
   if (!series) return { status: 'not-fittable', outputId, series, n: 0, lastMonth: null, reason: 'no-series' };

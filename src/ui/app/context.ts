@@ -8,6 +8,7 @@ import { getContext, setContext } from 'svelte';
 import type { Translate } from '../../i18n';
 import type { AppState } from './app.svelte';
 import type { Notices } from './notices.svelte';
+import type { UrlSync } from '../share/url-sync.svelte';
 
 export interface AppContext {
   readonly app: AppState;
@@ -16,6 +17,8 @@ export interface AppContext {
   /** True when the page is drawn dark (the chosen theme, or the system's when the theme is automatic). */
   readonly dark: boolean;
   readonly notices: Notices;
+  /** The address bar's mirror of the scenario: the one place a share link is written and read. */
+  readonly sync: UrlSync;
 }
 
 const KEY = Symbol('yangfan.app');

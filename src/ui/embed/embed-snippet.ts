@@ -1,5 +1,6 @@
 /** The iframe snippet that embeds the app (pure: tested in Node). */
 import type { EmbedParams, EmbedView } from './embed-params';
+import { shareUrl } from '../share/link-hash';
 
 /** Default heights (CSS px) of each view: the snippet's fixed height, right without any script on the host. */
 export const EMBED_HEIGHTS: Record<EmbedView, number> = { scorecard: 720, chart: 520, card: 260 };
@@ -26,8 +27,8 @@ export function embedHeight(p: Pick<EmbedParams, 'view' | 'controls'>): number {
  * The HTML of an iframe embedding the app: a fixed height that fits the view (so it works with no script on the
  * host), lazy loading, no border, and a title for assistive technology.
  */
-export function embedSnippet(o: { appUrl: string; hash: string; params: EmbedParams; height?: number; title: string }): string {
-  const src = `${o.appUrl}${embedQuery(o.params)}${o.hash}`;
+export function embedSnippet(o: { loc: { origin: string; pathname: string }; hash: string; params: EmbedParams; height?: number; title: string }): string {
+  const src = shareUrl(o.loc, o.hash, embedQuery(o.params));
   const height = Math.round(o.height ?? embedHeight(o.params));
   return (
     `<iframe src="${escapeAttr(src)}" title="${escapeAttr(o.title)}" width="100%" height="${height}" ` +

@@ -14,7 +14,7 @@ import { PALETTE } from '../lib/palette';
 import { outputName, targetText, verdictSentence } from '../lib/labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
-import { bandsCsv } from './csv';
+import { bandsCsv } from '../../export/csv';
 
 export type PictureFormat = 'png' | 'slide' | 'svg';
 export type ChartFormat = PictureFormat | 'csv' | 'json';

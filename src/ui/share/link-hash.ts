@@ -16,9 +16,17 @@ export function classifyHash(hash: string): HashKind {
   return 'link';
 }
 
-/** The full share URL: the app's address (no query: an embed's parameters are not part of the app's link) + hash. */
-export function shareUrl(loc: { origin: string; pathname: string }, hash: string): string {
-  return `${loc.origin}${loc.pathname}${hash.startsWith('#') ? hash : `#${hash}`}`;
+/** The app's address: origin and path, no query and no hash. */
+export function appUrl(loc: { origin: string; pathname: string }): string {
+  return `${loc.origin}${loc.pathname}`;
+}
+
+/**
+ * The one place a share URL is built: the app's address, an optional query (an embed's `?embed=1&…`; the app's own
+ * link has none, since an embed's parameters are not part of the scenario) and the link's hash.
+ */
+export function shareUrl(loc: { origin: string; pathname: string }, hash: string, query = ''): string {
+  return `${appUrl(loc)}${query}${hash === '' || hash.startsWith('#') ? hash : `#${hash}`}`;
 }
 
 /** One translated line of a notice. */

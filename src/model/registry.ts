@@ -323,11 +323,6 @@ export const PARAMS: Readonly<Record<ParamId, ParamDef>> = Object.fromEntries(
   }),
 ) as Record<ParamId, ParamDef>;
 
-/** Returns the parameters shown under a group, in registry order. */
-export function paramsOf(group: ParamGroup): ParamDef[] {
-  return PARAM_IDS.map((id) => PARAMS[id]).filter((p) => p.group === group);
-}
-
 /** Returns whether a parameter is used under the given families. */
 export function isActive(p: ParamDef, families: { users: UsersFamily; traffic: TrafficFamily }): boolean {
   return inFamily(p.family, families);

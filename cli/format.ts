@@ -17,7 +17,7 @@ import {
   probabilitySeekText,
   reasonText,
   unfittedText,
-} from '../src/ui/analysis/text';
+} from '../src/i18n/analysis-text';
 import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 import { printable } from '../src/scenario/safe-json';
 

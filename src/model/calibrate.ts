@@ -121,7 +121,7 @@ export type Calibration = FittedCalibration | UnfittedCalibration;
 
 /**
  * Why a fit is ill-conditioned: a code and the figures behind it (shares and changes as fractions, values in the
- * parameter's unit). src/ui/analysis/text.ts renders them in both languages; the CLI prints the English.
+ * parameter's unit). src/i18n/analysis-text.ts renders them in both languages; the CLI prints the English.
  */
 export type ConditioningReason =
   /** Fewer observations than `min`. */

@@ -28,7 +28,7 @@ export type SeekStatus = 'reachable' | 'already-met' | 'unreachable';
  * Why a central goal seek ended as it did, refining its status: reachable on the lever's step grid ('on-grid') or
  * only at the exact boundary ('off-grid'); already met over the whole range, or from the range end the lever moves
  * away from ('met-at-min', 'met-at-max'); unreachable within the range ('out-of-range'), or because the lever has no
- * effect on the output ('no-effect'). src/ui/analysis/text.ts renders them in both languages.
+ * effect on the output ('no-effect'). src/i18n/analysis-text.ts renders them in both languages.
  */
 export type SeekReason = 'on-grid' | 'off-grid' | 'met-everywhere' | 'met-at-min' | 'met-at-max' | 'out-of-range' | 'no-effect';
 
@@ -252,8 +252,8 @@ export function goalSeekProbability(
   const pMax = ev(p.max);
   const up = pMax > pMin || (pMax === pMin && p.direction !== -1);
   let fav = up ? p.max : p.min;
-  let unfav = up ? p.min : p.max;
-  let pFav = up ? pMax : pMin;
+  const unfav = up ? p.min : p.max;
+  const pFav = up ? pMax : pMin;
   const pUnfav = up ? pMin : pMax;
   const base = { outputId, lever, level, samples, seed: input.seed, current };
   const monotone = () => {
@@ -292,7 +292,6 @@ export function goalSeekProbability(
       };
     }
     fav = best[0];
-    pFav = best[1];
   }
   const { meets: xm, fails: xn } = bisect(fav, unfav, (x) => ev(x) >= level, p.step, 30);
   const towards: 'up' | 'down' = xm > xn ? 'up' : 'down';

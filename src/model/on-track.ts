@@ -13,7 +13,7 @@
  * A ratio of 1 means the observed pace, kept up, reaches the target exactly at the deadline. Status: ratio ≥ 0.95
  * 'on-track', ≥ 0.6 'moderate', ≥ 0 'limited', < 0 'deteriorating' (the indicator has been falling); 'met' when the
  * last observation meets the target; 'no-data' without at least two positive observations in different months.
- * Statuses and reasons are codes: src/ui/analysis/text.ts renders them in both languages.
+ * Statuses and reasons are codes: src/i18n/analysis-text.ts renders them in both languages.
  * Shares and densities are computed per observation month with the population observed (interpolated) at that month.
  */
 import { DEADLINE, observedSeries, observedUpTo } from './anchors';

@@ -17,7 +17,7 @@ import type { ModelInput } from './types';
 /**
  * How a row's low and high values were chosen: the 10th and 90th percentiles of its distribution ('p10-p90'); for a
  * fixed parameter ±10 % of its point value ('fixed-10pct'), or ±10 % of its range where the point is 0
- * ('fixed-10pct-of-range'). src/ui/analysis/text.ts renders them in both languages.
+ * ('fixed-10pct-of-range'). src/i18n/analysis-text.ts renders them in both languages.
  */
 export type SwingBasis = 'p10-p90' | 'fixed-10pct' | 'fixed-10pct-of-range';
 

@@ -32,7 +32,7 @@ import {
   round4,
   unfittedText,
   withUnit,
-} from '../../src/ui/analysis/text';
+} from '../../src/i18n/analysis-text';
 import {
   createAnalysisClient,
   createInThreadAnalysisBackend,

@@ -1,7 +1,8 @@
 /**
  * Sentences of the analysis panel, built from the analysis layer's structured results and codes (goal-seek reasons,
  * calibration reasons, swing bases, on-track statuses) in either language from the message tables; the CLI prints the
- * English. Nothing here reads the model's text back: every switch over a code is exhaustive. Pure: tested in Node.
+ * English. Nothing here reads the model's text back: every switch over a code is exhaustive. Pure (the app's analysis
+ * panel and the CLI both use it): tested in Node.
  */
 import {
   PARAMS,
@@ -17,9 +18,9 @@ import {
   type ProbabilitySeekResult,
   type SwingBasis,
   type UnfittedReason,
-} from '../../model';
-import { formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from '../../i18n';
-import { outputName } from '../lib/labels';
+} from '../model';
+import { formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from './index';
+import { outputName } from './names';
 
 /** Number of decimals a parameter's step needs (0.0005 → 4). */
 export function stepDecimals(step: number): number {

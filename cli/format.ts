@@ -6,6 +6,18 @@ import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '
 import { formatMonth, type Month } from '../src/model/months';
 import type { RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
+import type { Analysis } from '../src/model/analysis';
+import { translator } from '../src/i18n';
+import {
+  basisKey,
+  centralSeekText,
+  comparatorOf,
+  onTrackKey,
+  onTrackText,
+  probabilitySeekText,
+  reasonText,
+  unfittedText,
+} from '../src/i18n/analysis-text';
 import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 import { printable } from '../src/scenario/safe-json';
 
@@ -21,6 +33,7 @@ Options:
   --json         print the full result as JSON (paths, bands, crossing distributions)
   --csv          print the bands as CSV: indicator,month,central,p5,p10,p25,p50,p75,p90,p95
   --analysis     with --json: add calibration, goal seek, sensitivity and on-track status per headline target
+                 (as codes under analysis, as English sentences under analysisText)
   --backtest     re-run the scenario as of every quarter end from 2021-06 to the last data and grade the forecasts
                  (band coverage, error by horizon, Brier score); with --json the whole result
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
@@ -295,3 +308,24 @@ export function toJson(r: RunResult, s: Scenario): unknown {
 
 /** The bands as CSV, one row per output and month, numbers at full precision (the app's CSV builder). */
 export const toCsv = (r: RunResult): string => runCsv(r);
+
+/**
+ * The analysis's codes (goal-seek and calibration reasons, swing bases, on-track statuses) as the English sentences
+ * the app shows, rendered from the same message tables; one entry per analysed output.
+ */
+export function analysisText(a: Analysis): Record<string, unknown> {
+  const t = translator('en');
+  return Object.fromEntries(
+    a.outputs.map((o) => [
+      o.id,
+      {
+        onTrack: `${t(onTrackKey(o.onTrack.status))}: ${onTrackText(o.onTrack, 'en', t)}`,
+        goalSeek: centralSeekText(o.goalSeek, 'en', t),
+        goalSeekProbability: o.goalSeekProbability ? probabilitySeekText(o.goalSeekProbability, comparatorOf(o.goalSeek), 'en', t) : null,
+        calibration:
+          o.calibration.status === 'fitted' ? o.calibration.reasons.map((r) => reasonText(r, 'en', t)) : [unfittedText(o.calibration, t)],
+        sensitivity: o.sensitivity.rows.map((r) => `${r.param}: ${t(basisKey(r.basis))}`),
+      },
+    ]),
+  );
+}

@@ -47,7 +47,7 @@ describe('analysis panel', () => {
     const central = page.locator(`[data-testid="gs-central-${BS}"]`);
     expect(await central.getAttribute('data-status')).toBe('reachable');
     expect(Number(await central.getAttribute('data-value'))).toBe(640000);
-    expect(await central.innerText()).toMatch(/^达标需要年新建基站 ≥ 640,000站\/年\(当前为600,000\)/);
+    expect(await central.innerText()).toMatch(/^达标需要年新建基站 ≥ 640,000站\/年（当前为600,000）/);
     const prob = page.locator(`[data-testid="gs-prob-${BS}"]`);
     expect(await prob.innerText()).toMatch(/达标概率达到80%/);
     expect(Number(await prob.getAttribute('data-value'))).toBeGreaterThan(640000);
@@ -75,7 +75,7 @@ describe('analysis panel', () => {
     await expect.poll(() => page.locator(`[data-testid="verdict-badge-${BS}"]`).innerText()).toBe('达标');
     expect(await pOf(page, BS)).toBeGreaterThan(before);
     // The open panel re-runs for the changed scenario: now the target is met with the lever where it is.
-    await expect.poll(() => central.innerText(), { timeout: 30_000 }).toMatch(/^只要年新建基站保持 ≥ 640,000站\/年即可达标\(当前为640,000\)/);
+    await expect.poll(() => central.innerText(), { timeout: 30_000 }).toMatch(/^只要年新建基站保持 ≥ 640,000站\/年即可达标（当前为640,000）/);
     await expect.poll(() => panel.locator(':scope > summary .badge').innerText()).toBe('达标');
 
     expect(errors).toEqual([]);

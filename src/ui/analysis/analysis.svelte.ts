@@ -25,7 +25,7 @@ import { createDefaultAnalysisClient, type AnalysisClient, type GoalSeekPair } f
 import { createLatest } from '../../runner/latest';
 import type { Scenario } from '../../scenario/schema';
 import type { AppState } from '../app/app.svelte';
-import { round4 } from './text';
+import { round4 } from '../../i18n/analysis-text';
 
 /** Pause after the last scenario change before an open panel re-runs its analysis. */
 export const DEBOUNCE_MS = 400;

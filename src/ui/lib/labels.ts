@@ -2,13 +2,10 @@
 import { PLAN_TARGETS } from '../../data/targets';
 import { OUTPUTS, type OutputId, type OutputResult } from '../../model';
 import { formatMonthLong, formatProb, formatValue, type Lang, type Translate } from '../../i18n';
+import { outputName } from '../../i18n/names';
 
-/** Returns an output's name in a language. */
-export function outputName(id: OutputId, lang: Lang): string {
-  const x = PLAN_TARGETS.indicators.find((i) => i.id === id) ?? PLAN_TARGETS.other_targets.find((i) => i.id === id);
-  if (!x) return id;
-  return lang === 'zh-CN' ? x.zh : x.en;
-}
+// An output's name in a language (the analysis sentences and the CLI use it too, so it lives in src/i18n).
+export { outputName };
 
 /** Returns an output's official definition (the plan's annex), or undefined for programme targets. */
 export function outputDefinition(id: OutputId, lang: Lang): string | undefined {

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeLink, encodeLink } from '../../src/scenario/link';
+import { crc32, decodeLink, encodeLink } from '../../src/scenario/link';
+import { printable } from '../../src/scenario/safe-json';
 import { defaultLinkState, type LinkState } from '../../src/scenario/link-state';
 import { PRESETS } from '../../src/scenario/presets';
 import golden from './golden-links.json';
@@ -65,6 +66,18 @@ function mutateAll(link: string, state: LinkState, tally: Tally): void {
 }
 
 describe('link integrity (v2)', () => {
+  it('uses the standard CRC-32 (IEEE 802.3)', () => {
+    const ascii = (t: string) => new TextEncoder().encode(t);
+    expect(crc32(ascii('123456789'))).toBe(0xcbf43926); // the catalogue's check value
+    expect(crc32(ascii('1234'), ascii('56789'))).toBe(0xcbf43926); // parts are one stream
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+
+  it('prints text from outside without control characters', () => {
+    expect(printable('a\u001b[31mb\u0007c\u009bd\u202ee\tf\ng')).toBe('a[31mbcde\tf\ng');
+    expect(printable('x'.repeat(300), 10)).toBe('x'.repeat(10) + '…');
+  });
+
   it('every single-character substitution, deletion and insertion is refused as damaged or opens the identical state', () => {
     const states: LinkState[] = [
       ...customised(),

@@ -23,9 +23,16 @@ function customised(): LinkState[] {
     s.title = `情景${i + 1}:农村基站加速`;
     s.notes = i === 0 ? '假设2022年起县城和乡镇的5G基站建设提速。' : '';
     s.params.bassQ.value = 0.021 + i / 1000;
-    s.params.buildAnnual = { value: 650000 + i * 10000, dist: { kind: 'triangular', min: 500000, mode: 650000 + i * 10000, max: 800000 } };
+    s.params.buildAnnual = {
+      value: 650000 + i * 10000,
+      dist: { kind: 'triangular', min: 500000, mode: 650000 + i * 10000, max: 800000 },
+    };
     s.seed = 42 + i;
-    return { ...defaultLinkState(i === 1 ? 'en' : 'zh-CN'), scenario: s, view: { mode: i === 2 ? 'compare' : 'notebook' } };
+    return {
+      ...defaultLinkState(i === 1 ? 'en' : 'zh-CN'),
+      scenario: s,
+      view: { mode: i === 2 ? 'compare' : 'notebook' },
+    };
   });
 }
 
@@ -88,15 +95,21 @@ describe('link integrity (v2)', () => {
           if (!r.ok) throw new Error(g.link);
           return r.state;
         }),
-      ...fc.sample(
-        fc.record({ p: fc.constantFrom(...PRESETS), q: fc.integer({ min: 0, max: 100 }), t: fc.string({ maxLength: 12 }) }),
-        { numRuns: 4, seed: 11 },
-      ).map(({ p, q, t }) => {
-        const s = structuredClone(p.scenario);
-        s.params.ceiling.value = 80 + q / 5;
-        s.title = t;
-        return { ...defaultLinkState(), scenario: s };
-      }),
+      ...fc
+        .sample(
+          fc.record({
+            p: fc.constantFrom(...PRESETS),
+            q: fc.integer({ min: 0, max: 100 }),
+            t: fc.string({ maxLength: 12 }),
+          }),
+          { numRuns: 4, seed: 11 },
+        )
+        .map(({ p, q, t }) => {
+          const s = structuredClone(p.scenario);
+          s.params.ceiling.value = 80 + q / 5;
+          s.title = t;
+          return { ...defaultLinkState(), scenario: s };
+        }),
     ];
     const tally: Tally = { cases: 0, identical: 0, refused: {}, silent: [] };
     const t0 = performance.now();

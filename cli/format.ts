@@ -6,6 +6,8 @@ import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '
 import { formatMonth, type Month } from '../src/model/months';
 import { QUANTILES, type RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
+import { parseTyped } from '../src/scenario/number';
+import { describeNumberIssue } from '../src/i18n/number-messages';
 
 export const USAGE = `Usage: npm run forecast -- <scenario.json | share link> [options]
        tsx cli/forecast.ts <scenario.json | share link> [options]
@@ -22,6 +24,10 @@ Options:
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
   --seed N       random seed (overrides the file's; 0 to 4294967295)
   -h, --help     show this help
+
+Numbers may be written 10000, 10,000 or 10 000 (groups of three), 1万 or 1.2亿, in full-width digits (１００００), or
+in scientific notation (1e4). A decimal comma (1,5) is refused as ambiguous; so is anything else that is not exactly
+a number.
 
 Exit codes: 0 success, 2 bad arguments or an invalid scenario (each problem is named on stderr), 1 other failure.`;
 
@@ -61,6 +67,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (value === undefined || (m[2] === undefined && value.startsWith('--'))) {
         return { kind: 'error', message: `--${m[1]} needs a value, e.g. --${m[1]} ${m[1] === 'samples' ? '10000' : '42'}` };
       }
+      // Refused here, with what was understood, rather than read as something else ("10,000" is not 10).
+      const n = parseTyped(value, { integer: true });
+      if (!n.ok) return { kind: 'error', message: `--${m[1]} ${value}: ${m[1]} must be a whole number. ${describeNumberIssue(n.issue, 'en')}` };
       if (m[1] === 'samples') samples = value;
       else seed = value;
       continue;
@@ -74,13 +83,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /**
- * Returns the value typed for --samples or --seed as the schema should see it: a number when the text is one
- * (so `--samples 1e3` is 1000), else the text itself, which the schema refuses with its own message.
+ * Returns the value typed for --samples or --seed as the schema should see it: a number when the typed-number parser
+ * reads one (so `--samples 1e3`, `10,000` and `1万` are numbers), else the text itself, which the schema refuses.
  */
 export function overrideValue(text: string): number | string {
-  const t = text.trim();
-  const v = Number(t);
-  return t !== '' && Number.isFinite(v) ? v : text;
+  const r = parseTyped(text);
+  return r.ok ? r.value : text;
 }
 
 /** Applies --samples and --seed to a parsed scenario file (an object; anything else is left for the schema to refuse). */

@@ -112,3 +112,32 @@ export function zhMonthTick(d: Date): string {
 export function timeAxis(lang: Lang): { tickFormat?: (d: Date) => string } {
   return lang === 'zh-CN' ? { tickFormat: zhMonthTick } : {};
 }
+
+/** Writes `v / 10^k` exactly in plain decimal digits (no exponent, no rounding): 600000 with k = 4 gives "60". */
+function shiftExact(v: number, k: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v));
+  if (!m) return String(v);
+  const digits = m[2] + (m[3] ?? '');
+  const p = m[2].length + Number(m[4] ?? 0) - k;
+  let int = p <= 0 ? '0' : p >= digits.length ? digits + '0'.repeat(p - digits.length) : digits.slice(0, p);
+  const frac = (p <= 0 ? '0'.repeat(-p) + digits : p >= digits.length ? '' : digits.slice(p)).replace(/0+$/, '');
+  int = int.replace(/^0+(?=\d)/, '');
+  return `${m[1]}${int}${frac ? '.' + frac : ''}`;
+}
+
+/** Groups the integer digits of a plain decimal in threes with commas: "1234567.5" → "1,234,567.5". */
+function groupThrees(plain: string): string {
+  return plain.replace(/^(-?)(\d+)/, (_, s: string, d: string) => s + d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+}
+
+/**
+ * Formats a typed value readably and without rounding, in a form the typed-number parser reads back to the same
+ * number: `600,000` in English, `60万` / `1.2亿` in Chinese (grouped digits below 10,000).
+ */
+export function formatExact(v: number, lang: Lang): string {
+  if (!Number.isFinite(v)) return '–';
+  const a = Math.abs(v);
+  if (lang === 'zh-CN' && a >= 1e8) return `${groupThrees(shiftExact(v, 8))}亿`;
+  if (lang === 'zh-CN' && a >= 1e4) return `${shiftExact(v, 4)}万`;
+  return groupThrees(shiftExact(v, 0)).replace('-', '−');
+}

@@ -119,6 +119,16 @@ const core = {
   footerModel: 'Model {mv}, data {dv}. Forecasts are scenarios, not predictions.',
   deadlineLabel: 'end-2023',
   medianCrossing: 'half of the samples have met it by',
+  numEmpty: 'Enter a number.',
+  numDecimalComma: '“{text}”: a comma here can only be a decimal comma, which is ambiguous: write the decimal point as “.” (1.5), and group thousands in threes (1,500).',
+  numGrouping: '“{text}”: digits must be grouped in threes (600,000 or 600 000).',
+  numPercentHere: 'Read as {value}, but “%” does not belong here: the unit is {unit}.',
+  numNotNumber: '“{text}” is not a number (accepted: 600000, 600,000, 600 000, 60万, 1.2亿, 6e5).',
+  numNotNumberRest: '“{text}” is not a number: only “{number}” was understood, not “{rest}”.',
+  numNotFinite: '“{text}” is too large to be a value.',
+  numNotWhole: 'Read as {value}: a whole number is needed.',
+  numOutOfRange: 'Read as {value}: outside the allowed range.',
+  numAllowed: 'Allowed: {min} to {max}{unit}.',
 } as const;
 
 const coreZh: Record<keyof typeof core, string> = {
@@ -233,6 +243,16 @@ const coreZh: Record<keyof typeof core, string> = {
   footerModel: '模型版本 {mv},数据版本 {dv}。预测是情景推演,而非预言。',
   deadlineLabel: '2023年底',
   medianCrossing: '半数样本达标时间',
+  numEmpty: '请输入数字。',
+  numDecimalComma: '“{text}”中的逗号只能是小数点，含义不明：小数请用“.”（如1.5），千位请每三位一组（如1,500）。',
+  numGrouping: '“{text}”：数字应每三位一组（如600,000或600 000）。',
+  numPercentHere: '读作 {value}，但此项不能带“%”：单位是{unit}。',
+  numNotNumber: '“{text}”不是数字（可输入：600000、600,000、600 000、60万、1.2亿、6e5）。',
+  numNotNumberRest: '“{text}”不是有效数字：只识别出“{number}”，无法识别“{rest}”。',
+  numNotFinite: '“{text}”太大，不是有效数值。',
+  numNotWhole: '读作 {value}：此项须为整数。',
+  numOutOfRange: '读作 {value}，超出允许范围。',
+  numAllowed: '允许范围：{min} 至 {max}{unit}。',
 };
 
 const en = { ...core, ...analysisEn, ...shareEn };

@@ -8,14 +8,16 @@ import { QUANTILES, type RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
 import { parseTyped } from '../src/scenario/number';
 import { describeNumberIssue } from '../src/i18n/number-messages';
+import { WHOLE_COUNTS } from '../src/i18n/format';
 
 export const USAGE = `Usage: npm run forecast -- <scenario.json | share link> [options]
        tsx cli/forecast.ts <scenario.json | share link> [options]
 
 Runs the Monte Carlo of a scenario file (a preset in scenarios/ or any scenario JSON) or of the scenario in a share
 link (the app's address, or its #v1.… part; quote it in the shell) and prints, for every output,
-its central value at the 2023-12 deadline, the target, the verdict and margin, the probability of meeting the target,
-and the month by which half the samples have met it.
+its central value at the 2023-12 deadline, the target, the verdict and margin (percentage points, pp, for shares and
+rates), the probability of meeting the target, the month the central path first meets it and the month by which
+half of the samples have met it (none for IoT growth, a 2021-2023 average read at the deadline only).
 
 Options:
   --json         print the full result as JSON (paths, bands, crossing distributions)
@@ -118,7 +120,8 @@ export function formatValue(id: OutputId, v: number): string {
     case 'density':
       return fixed(v, 2);
     case 'count':
-      return fixed(v, Math.abs(v) >= 1000 ? 0 : 1);
+      // Whole things (networks, solutions, standards, centres, regions) as whole numbers; an average keeps a decimal.
+      return fixed(v, WHOLE_COUNTS.has(id) || Math.abs(v) >= 1000 ? 0 : 1);
   }
 }
 
@@ -134,7 +137,7 @@ export function formatMargin(id: OutputId, d: number): string {
     case 'density':
       return `${sign}${fixed(a, 2)}`;
     case 'count':
-      return `${sign}${fixed(a, a >= 1000 ? 0 : 1)}`;
+      return `${sign}${fixed(a, WHOLE_COUNTS.has(id) || a >= 1000 ? 0 : 1)}`;
   }
 }
 
@@ -159,10 +162,9 @@ export function formatProb(p: number): string {
   return `${(100 * p).toFixed(1)} %`;
 }
 
-/** Formats a crossing month; a crossing at the path's first month is shown as "≤ month" (it may have come earlier). */
-export function formatCrossing(m: Month | null, start: Month, horizon: Month): string {
-  if (m === null) return `not by ${formatMonth(horizon)}`;
-  return m === start ? `≤ ${formatMonth(m)}` : formatMonth(m);
+/** Formats a crossing month (never before the as-of month: the model dates an earlier one at the as-of month). */
+export function formatCrossing(m: Month | null, horizon: Month): string {
+  return m === null ? `not by ${formatMonth(horizon)}` : formatMonth(m);
 }
 
 // --- Renderings ------------------------------------------------------------------------------------------------------
@@ -175,7 +177,7 @@ const pad = (s: string, w: number, right = false) => {
 /** The readable table: one line per output (headline indicators, then programme targets) and the joint probability. */
 export function renderTable(r: RunResult, s: Scenario, file: string): string {
   const deadline = formatMonth(r.deadline);
-  const head = ['output', `${deadline} central`, 'target', 'verdict', 'margin', 'P(met)', 'median crossing', 'central crossing'];
+  const head = ['output', `${deadline} central`, 'target', 'verdict', 'margin', 'P(met)', 'central path first met', 'half of samples met'];
   const right = [false, true, true, false, true, true, false, false];
   const row = (id: OutputId) => {
     const o = r.outputs[id];
@@ -186,8 +188,9 @@ export function renderTable(r: RunResult, s: Scenario, file: string): string {
       o.verdict.met ? 'met' : 'missed',
       formatMargin(id, o.verdict.margin),
       formatProb(o.pMet),
-      formatCrossing(o.crossingMedian, o.start, r.horizon),
-      formatCrossing(o.crossing, o.start, r.horizon),
+      // An average over 2021-2023 (IoT growth) is read at the deadline only: it has no crossing month.
+      OUTPUTS[id].kind === 'rate' ? `read at ${deadline} only` : formatCrossing(o.crossing, r.horizon),
+      OUTPUTS[id].kind === 'rate' ? '' : formatCrossing(o.crossingMedian, r.horizon),
     ];
   };
   const headline = INDICATOR_IDS.map(row);
@@ -236,6 +239,8 @@ export function toJson(r: RunResult, s: Scenario): unknown {
       value: o.value,
       verdict: o.verdict,
       pMet: o.pMet,
+      // 'deadline': the indicator is read at 2023-12 only (an average over 2021-2023), so it has no crossing months.
+      readAt: OUTPUTS[id].kind === 'rate' ? 'deadline' : 'path',
       crossing: o.crossing === null ? null : formatMonth(o.crossing),
       crossingMedian: o.crossingMedian === null ? null : formatMonth(o.crossingMedian),
       crossingCdf: Array.from(o.crossingCdf),

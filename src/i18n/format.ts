@@ -56,9 +56,29 @@ export function formatPct(v: number, lang: Lang, digits = 1): string {
 /** Formats a probability as a percentage, never rounding a non-zero chance to 0 or a non-certainty to 100. */
 export function formatProb(p: number, lang: Lang): string {
   if (!Number.isFinite(p)) return '–';
-  if (p > 0 && p < 0.005) return lang === 'zh-CN' ? '<1%' : '< 1 %';
-  if (p < 1 && p > 0.995) return lang === 'zh-CN' ? '>99%' : '> 99 %';
+  if (p > 0 && p < 0.005) return lang === 'zh-CN' ? '< 1%' : '< 1 %';
+  if (p < 1 && p > 0.995) return lang === 'zh-CN' ? '> 99%' : '> 99 %';
   return formatPct(100 * p, lang, 0);
+}
+
+/**
+ * A probability inside a sentence: `38%` or `> 99%` after 达标概率 in Chinese; `38 %`, `above 99 %` or `below 1 %`
+ * after "is" in English. Never `= >99%`.
+ */
+export function formatProbInSentence(p: number, lang: Lang): string {
+  if (lang === 'zh-CN' || !Number.isFinite(p)) return formatProb(p, lang);
+  if (p > 0 && p < 0.005) return 'below 1 %';
+  if (p < 1 && p > 0.995) return 'above 99 %';
+  return formatProb(p, lang);
+}
+
+/** Formats a difference of two percentages (or probabilities in %) in percentage points: `+25.3 个百分点` / `+25.3 pp`. */
+export function formatPoints(d: number, lang: Lang, digits = 1): string {
+  if (!Number.isFinite(d)) return '–';
+  const a = Math.abs(d);
+  const shown = fmt(lang, digits).format(a);
+  const sign = Number(shown.replace(/,/g, '')) === 0 ? '±' : d < 0 ? '−' : '+';
+  return `${sign}${shown} ${lang === 'zh-CN' ? '个百分点' : 'pp'}`;
 }
 
 /** Formats a month ordinal: "2023年3月" or "Mar 2023". */
@@ -71,14 +91,21 @@ export function formatMonthLong(m: Month, lang: Lang): string {
 
 export { formatMonth };
 
-/** Formats a value of an output in its unit: counts in 万/亿 or millions, shares and rates in %, densities plain. */
+/** Outputs counted in whole things (networks, solutions, standards, centres, regions): shown as whole numbers. */
+export const WHOLE_COUNTS: ReadonlySet<OutputId> = new Set<OutputId>(['industry_vpn', 'solutions', 'industry_standards', 'security_demo_centers', 'regional_benchmarks']);
+
+/**
+ * Formats a value of an output in its unit: counts in 万/亿 or millions (whole things as whole numbers), shares and
+ * rates in %, densities plain. An average per industry keeps a decimal.
+ */
 export function formatValue(id: OutputId, v: number, lang: Lang): string {
   switch (OUTPUTS[id].kind) {
     case 'share':
     case 'rate':
       return formatPct(v, lang, Math.abs(v) >= 100 ? 0 : 1);
     case 'count':
-      return id === 'users' ? formatCount(v, lang) : formatNumber(v, lang, Math.abs(v) >= 100 ? 0 : 1);
+      if (id === 'users') return formatCount(v, lang);
+      return formatNumber(v, lang, WHOLE_COUNTS.has(id) || Math.abs(v) >= 100 ? 0 : 1);
     case 'density':
       return formatNumber(v, lang, 1);
     default:
@@ -86,10 +113,12 @@ export function formatValue(id: OutputId, v: number, lang: Lang): string {
   }
 }
 
-/** Formats a signed margin in the output's unit ("+5.2 %", "−1.3"). */
+/** Formats a signed margin or difference in the output's unit: `+5.2 个百分点` / `+5.2 pp` for shares and rates, `−1.3` else. */
 export function formatMargin(id: OutputId, v: number, lang: Lang): string {
+  const k = OUTPUTS[id].kind;
+  if (k === 'share' || k === 'rate') return formatPoints(v, lang, Math.abs(v) >= 100 ? 0 : 1);
   const s = formatValue(id, Math.abs(v), lang);
-  return `${v < 0 ? '−' : '+'}${s}`;
+  return `${/^[0.,]+$/.test(s) ? '±' : v < 0 ? '−' : '+'}${s}`;
 }
 
 /** Tick formatter for chart axes in an output's unit. */

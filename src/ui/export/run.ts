@@ -11,7 +11,7 @@ import { exportScenarioJson } from '../../scenario/file';
 import { fanChartOptions } from '../charts/fan-chart';
 import { loadPlot } from '../charts/plot-loader';
 import { PALETTE } from '../charts/palette';
-import { outputName, targetText, verdictSentence } from '../labels';
+import { outputName, targetText, timingTexts, verdictSentence } from '../labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
 import { bandsCsv } from './csv';
@@ -107,6 +107,14 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
   return { svg, width: layout.width, height: layout.height };
 }
 
+/** The scorecard's timing cell as one line: both figures with their names, or "read at the deadline only". */
+function timingLine(o: OutputResult, lang: Lang, t: Translate): string {
+  const tm = timingTexts(o, lang, t);
+  if (!tm) return t('notMeaningful');
+  const sep = lang === 'zh-CN' ? '：' : ': ';
+  return `${t('legendCrossing')}${sep}${tm.central}\n${t('medianCrossing')}${sep}${tm.median}`;
+}
+
 function scorecardTable(ctx: ExportContext): ScorecardTable {
   const { t, lang, result } = ctx;
   return {
@@ -121,7 +129,7 @@ function scorecardTable(ctx: ExportContext): ScorecardTable {
         met: o.verdict.met,
         pMet: formatProb(o.pMet, lang),
         // As the scorecard: a rate (an average over the plan) is read at the deadline only.
-        firstMet: OUTPUTS[id].kind === 'rate' ? t('notMeaningful') : o.crossing === null ? t('never') : formatMonthLong(o.crossing, lang),
+        firstMet: timingLine(o, lang, t),
         spark: o.central,
         sparkTarget: targetLevel(OUTPUTS[id].target),
         deadlineIndex: o.deadlineIndex,

@@ -170,3 +170,21 @@ export function formatExact(v: number, lang: Lang): string {
   if (lang === 'zh-CN' && a >= 1e4) return `${shiftExact(v, 4)}万`;
   return groupThrees(shiftExact(v, 0)).replace('-', '−');
 }
+
+/** The colon after a label: full-width `：` in Chinese, `: ` in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh-CN' ? '：' : ': ';
+}
+
+/** Wraps text in brackets: full-width `（…）` in Chinese, ` (…)` in English. */
+export function paren(text: string, lang: Lang): string {
+  return lang === 'zh-CN' ? `（${text}）` : ` (${text})`;
+}
+
+/** Formats an ISO date: "2021年7月31日" in Chinese, "31 Jul 2021" in English. */
+export function formatDateLong(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  if (lang === 'zh-CN') return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+}

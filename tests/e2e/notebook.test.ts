@@ -96,7 +96,7 @@ describe('notebook', () => {
     expect(await page.locator('#h-scorecard').innerText()).toBe('目标记分卡');
     await page.selectOption('[data-testid="lang"]', 'en');
     await expect.poll(() => page.locator('#h-scorecard').innerText()).toBe('Scorecard');
-    expect(await page.locator('[data-testid="verdict-users"]').innerText()).toMatch(/^Reaches > 560 million in \w{3} 2022/);
+    expect(await page.locator('[data-testid="verdict-users"]').innerText()).toMatch(/^Meets the target \(> 560 million\) in \w{3} 2022/);
     await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#cell-users figure svg').first().textContent()).toContain('M');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -143,9 +143,9 @@ describe('sentences', () => {
     expect(sEn).toBe(
       `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at 2023-12 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
     );
-    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 640,000站\/年\(当前为600,000\)/);
+    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万）/);
     expect(probabilitySeekText(p, '≥', 'en', en)).toMatch(/^Annual additions ≥ [\d,]+ stations per year lifts P\(met\) to 80 % or more/);
-    expect(probabilitySeekText(p, '≥', 'zh-CN', zh)).toMatch(/^年新建基站 ≥ [\d,]+站\/年时达标概率达到80%/);
+    expect(probabilitySeekText(p, '≥', 'zh-CN', zh)).toMatch(/^年新建基站 ≥ [\d.]+万站\/年时达标概率达到80%/);
   });
 
   it('says when a target cannot be reached within the range, and when it is met at the range minimum', () => {
@@ -153,7 +153,7 @@ describe('sentences', () => {
     const un = goalSeek(s, 'iot_growth');
     expect(un.status).toBe('unreachable');
     expect(centralSeekText(un, 'en', en)).toMatch(/^Not reachable within the allowed range \(0–1,000 % per year\): the best is .+, at First-year growth = 1,000 % per year\.$/);
-    expect(centralSeekText(un, 'zh-CN', zh)).toMatch(/^在允许范围内\(0–1,000%\/年\)无法达标/);
+    expect(centralSeekText(un, 'zh-CN', zh)).toMatch(/^在允许范围内（0–1,000%\/年）无法达标/);
     const users = goalSeek(base, 'users');
     expect(users.status).toBe('already-met');
     expect(centralSeekText(users, 'en', en)).toBe('Already met across the whole allowed range of Imitation coefficient q.');
@@ -190,7 +190,7 @@ describe('sentences', () => {
       }
     }
     expect(seen.length).toBeGreaterThan(3);
-    expect(reasonText('few points: 4 observations (fewer than 6)', 'zh-CN', zh)).toBe('观测点少:仅4个(少于6个)');
+    expect(reasonText('few points: 4 observations (fewer than 6)', 'zh-CN', zh)).toBe('观测点少：仅4个（少于6个）');
     expect(reasonText('bassP at the lower bound of its range (0)', 'en', en)).toBe('Innovation coefficient p is at the lower bound of its allowed range (0)');
     expect(reasonText('large sensitivity: leaving out the last observation moves the 2023-12 value by 125.3 %', 'en', en)).toBe(
       'unstable: leaving out the last observation moves the fitted 2023-12 value by +125.3 %',
@@ -202,9 +202,11 @@ describe('sentences', () => {
     const traffic = calibrate(base, 'traffic_share');
     const iot = calibrate(base, 'iot_growth');
     if (traffic.status !== 'not-fittable' || iot.status !== 'not-fittable') throw new Error('expected not fittable');
-    expect(unfittedText(traffic, en, '2021-05')).toMatch(/^One observation only \(g5_traffic_share, 2021-05\).+reproduces it exactly.+cannot be fitted/);
+    expect(unfittedText(traffic, en, '2021-05')).toMatch(/^One observation only \(5G share of mobile internet access traffic, May 2021\).+reproduces it exactly.+cannot be fitted/);
+    // No internal ids and no ISO months in Chinese.
+    expect(unfittedText(traffic, zh, '2021-05', 'zh-CN')).toMatch(/^只有一个观测值（5G流量占移动互联网接入流量比重，2021年5月）/);
     expect(unfittedText(iot, en)).toMatch(/^No observed series exists/);
-    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(/^growing 11\.7 % a month since 2019-12; 3\.3 % a month is needed from 2021-06/);
+    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(/^growing 11\.7 % a month since Dec 2019; 3\.3 % a month is needed from Jun 2021/);
     expect(onTrackText(onTrack('iot_growth', base.asOf), 'zh-CN', zh)).toBe(analysisZh.anOtWhyNoSeries);
     expect(onTrackText(onTrack('traffic_share', base.asOf), 'en', en)).toMatch(/^1 observation\(s\) only/);
   });

@@ -5,7 +5,7 @@
  * CSP's img-src blob:), so the same system fonts, Chinese included, render in both.
  */
 import { INDICATOR_IDS, OUTPUT_IDS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
-import { formatMonthLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
+import { colon, paren, formatDateLong, formatMonthLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
 import { fanChartOptions } from '../charts/fan-chart';
@@ -45,10 +45,10 @@ const SLIDE_CHART_SCALE = 1.6;
 
 function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
   const { t, scenario, lang } = ctx;
-  const name = scenario.title.trim() ? `${scenario.title.trim()} (${ctx.presetName})` : ctx.presetName;
+  const name = scenario.title.trim() ? `${scenario.title.trim()}${paren(ctx.presetName, lang)}` : ctx.presetName;
   return {
     title,
-    scenario: `${t('exportScenario')}: ${name} · ${t('asOf')} ${scenario.asOf}`,
+    scenario: `${t('exportScenario')}${colon(lang)}${name} · ${t('asOf')} ${formatDateLong(scenario.asOf, lang)}`,
     verdict,
     source: t('exportSource'),
     versions: t('exportVersions', {
@@ -137,7 +137,7 @@ function scorecardTable(ctx: ExportContext): ScorecardTable {
     }),
     groupAt: INDICATOR_IDS.length,
     groupLabel: t('programme'),
-    note: `${t('jointP')}: ${formatProb(result.pAllMet, lang)}`,
+    note: `${t('jointP')}${colon(lang)}${formatProb(result.pAllMet, lang)}`,
   };
 }
 

@@ -14,8 +14,9 @@ import {
   type ProbabilitySeekResult,
   type SwingBasis,
 } from '../../../model';
-import { formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from '../../../i18n';
-import { outputName } from '../../labels';
+import { formatExact, formatMonthLong, formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from '../../../i18n';
+import { outputName, seriesName } from '../../labels';
+import { parseMonth } from '../../../model/months';
 
 /** Number of decimals a parameter's step needs (0.0005 → 4). */
 export function stepDecimals(step: number): number {
@@ -28,7 +29,7 @@ export function leverLabel(id: ParamId, lang: Lang, outputId?: OutputId): string
   const p = PARAMS[id];
   const label = pick(p.label, lang);
   if (!outputId || p.group === 'context' || p.group === outputId || (p.group === 'users' && outputId === 'user_penetration')) return label;
-  return lang === 'zh-CN' ? `${label}(${outputName(p.group, lang)})` : `${label} (${outputName(p.group, lang)})`;
+  return lang === 'zh-CN' ? `${label}（${outputName(p.group, lang)}）` : `${label} (${outputName(p.group, lang)})`;
 }
 
 /** A parameter's unit in a language. */
@@ -40,7 +41,10 @@ export function unitOf(id: ParamId, lang: Lang): string {
 export function formatParam(id: ParamId, v: number, lang: Lang): string {
   const d = stepDecimals(PARAMS[id].step);
   const onGrid = Math.abs(Number(v.toFixed(d)) - v) <= 1e-9 * Math.max(1, Math.abs(v));
-  return formatNumber(v, lang, onGrid ? d : Math.max(d, sigDecimals(v, 4)));
+  const digits = onGrid ? d : Math.max(d, sigDecimals(v, 4));
+  // Chinese counts in 万/亿 (640,000 → 64万), exact to the digits shown.
+  if (lang === 'zh-CN' && Math.abs(v) >= 1e4) return formatExact(Number(v.toFixed(digits)), lang);
+  return formatNumber(v, lang, digits);
 }
 
 /** A fitted (free-floating) value to four significant figures. */
@@ -136,6 +140,30 @@ export function probabilitySeekText(r: ProbabilitySeekResult, cmp: '≥' | '≤'
   }
 }
 
+/**
+ * The assumption's own levers first (those of the indicator's cell; the users' for user penetration), then the
+ * context (population, subscriptions), then every other indicator's, each group in registry order.
+ */
+export function orderLevers(levers: readonly ParamId[], outputId: OutputId): ParamId[] {
+  const rank = (p: ParamId) => {
+    const g = PARAMS[p].group;
+    if (g === outputId || (outputId === 'user_penetration' && g === 'users')) return 0;
+    return g === 'context' ? 1 : 2;
+  };
+  return [...levers].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * One plain sentence when the data-only progress badge and the model's verdict disagree (on track but missed, or
+ * behind but met), or '' when they agree or there is no data.
+ */
+export function reconcileText(s: OnTrackStatus, met: boolean, t: Translate): string {
+  const tone = onTrackTone(s);
+  if (tone === 'good' && !met) return t('anReconcileGoodMissed');
+  if (tone === 'poor' && met) return t('anReconcilePoorMet');
+  return '';
+}
+
 export const ON_TRACK_KEYS: Record<OnTrackStatus, MessageKey> = {
   'on track': 'anOtOnTrack',
   moderate: 'anOtModerate',
@@ -150,27 +178,32 @@ export function onTrackTone(s: OnTrackStatus): 'good' | 'fair' | 'poor' | 'none'
   return s === 'on track' || s === 'target already met' ? 'good' : s === 'moderate' ? 'fair' : s === 'no data' ? 'none' : 'poor';
 }
 
+/** An ISO month (`2021-05`) as the interface writes months: 2021年5月 / May 2021. */
+export function isoMonthText(iso: string, lang: Lang): string {
+  return /^\d{4}-\d{2}/.test(iso) ? formatMonthLong(parseMonth(iso), lang) : iso;
+}
+
 /** Explains an on-track status in a sentence. */
 export function onTrackText(o: OnTrackOutput, lang: Lang, t: Translate): string {
-  if (o.status === 'target already met') return t('anOtWhyMet', { month: o.last!.month });
+  if (o.status === 'target already met') return t('anOtWhyMet', { month: isoMonthText(o.last!.month, lang) });
   if (o.status === 'no data') return o.series ? t('anOtWhyFew', { n: o.n }) : t('anOtWhyNoSeries');
   if (o.ratio === null || o.requiredGrowth === null) return t('anOtWhyPassed');
   const perMonth = (g: number) => formatPct(100 * (Math.exp(g) - 1), lang, 2);
   return t('anOtWhy', {
     observed: perMonth(o.observedGrowth!),
-    first: o.first!.month,
+    first: isoMonthText(o.first!.month, lang),
     required: perMonth(o.requiredGrowth),
-    last: o.last!.month,
+    last: isoMonthText(o.last!.month, lang),
     ratio: formatNumber(o.ratio, lang, 2),
   });
 }
 
 /** Why an output cannot be calibrated, in a sentence. */
-export function unfittedText(c: Extract<Calibration, { status: 'not-fittable' }>, t: Translate, lastMonth?: string): string {
+export function unfittedText(c: Extract<Calibration, { status: 'not-fittable' }>, t: Translate, lastMonth?: string, lang: Lang = 'en'): string {
   if (!c.series) return t('anNoSeries');
   if (c.outputId === 'traffic_share' || c.outputId === 'industry_vpn') {
     if (c.n === 0) return t('anNoObsAtAsOf');
-    return t(c.n === 1 ? 'anSinglePoint' : 'anAnchoredPoints', { series: c.series, n: c.n, month: lastMonth ?? '' });
+    return t(c.n === 1 ? 'anSinglePoint' : 'anAnchoredPoints', { series: seriesName(c.series, lang), n: c.n, month: lastMonth ? isoMonthText(lastMonth, lang) : '' });
   }
   return t('anTooFew', { n: c.n });
 }

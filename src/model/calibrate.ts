@@ -21,8 +21,7 @@
  * are tried and the best fit kept.
  */
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import { OBSERVATIONS } from '../data/observations';
-import { DEADLINE, observedSeries, type ObservedSeries } from './anchors';
+import { DEADLINE, observedSeries, observedUpTo, type ObservedSeries } from './anchors';
 import { OUTPUTS, type OutputId } from './indicators';
 import { exp, log, pow } from './math';
 import { formatMonth, parseMonth, type Month } from './months';
@@ -137,7 +136,7 @@ export const CONDITIONING = {
 /** Returns the calibration of one output against the observations known at the scenario's as-of date. */
 export function calibrate(input: ModelInput, outputId: OutputId, opts: CalibrateOptions = {}): Calibration {
   const series = OUTPUTS[outputId].series ?? null;
-  const raw = opts.observations ?? (series ? OBSERVATIONS.filter((o) => o.series === series) : []);
+  const raw = opts.observations ?? (series ? observedUpTo(series, input.asOf) : []);
   const points = toPoints(raw, input.asOf);
   if (!series) return { status: 'not-fittable', outputId, series, n: 0, reason: 'no observed series: the starting value and growth are assumptions' };
   if (outputId === 'traffic_share' || outputId === 'industry_vpn') {

@@ -94,10 +94,13 @@ export function simulate(
   const structural = families.traffic === 'structural';
   if (!structural) for (let s = 0; s < n; s++) trafficK[s] = 1 / monthlyFactor(c.trafficK[s]); // only the logistic share uses it
 
+  // hold[id] is the anchor; it differs from start[id] only when the anchor falls after the deadline, and between the two
+  // the path follows the observations (see anchors.ts).
+  const hold = a.hold;
   for (let m: Month = a.gridStart; m <= a.horizon; m++) {
     // 1. Stocks step from m−1 to m, using last month's population (Mk(t) = ceiling × P(t)).
-    if (m > start.users) stepUsers(usersFamily, U, P, mkShare, usersDecay, c, n);
-    if (m > start.traffic_share && !structural) {
+    if (m > hold.users) stepUsers(usersFamily, U, P, mkShare, usersDecay, c, n);
+    if (m > hold.traffic_share && !structural) {
       for (let s = 0; s < n; s++) {
         const x = c.trafficMax[s] / (1 + (c.trafficMax[s] / S[s] - 1) * trafficK[s]);
         S[s] = x < 0 ? 0 : x > 100 ? 100 : x;
@@ -117,15 +120,15 @@ export function simulate(
       }
       for (let s = 0; s < n; s++) L[s] += iotStep[s];
     }
-    if (m > start.base_stations_per_10k) {
-      const k = m - start.base_stations_per_10k;
+    if (m > hold.base_stations_per_10k) {
+      const k = m - hold.base_stations_per_10k;
       if ((k - 1) % 12 === 0) {
         buildYear(bAdd, c.buildAnnual, c.buildGrowth, (k - 1) / 12, n);
       }
       for (let s = 0; s < n; s++) B[s] += bAdd[s];
     }
-    if (m > start.industry_vpn) {
-      const k = m - start.industry_vpn;
+    if (m > hold.industry_vpn) {
+      const k = m - hold.industry_vpn;
       if ((k - 1) % 12 === 0) {
         vpnYear(vF, c.vpnGrowth, c.vpnDecay, (k - 1) / 12, n);
       }
@@ -149,12 +152,12 @@ export function simulate(
     project(M, subsF, a.subscriptions, m, n);
 
     // 3. Outputs that start this month take their anchor values.
-    if (m === start.users) U.fill(a.users.at(m));
-    if (m === start.traffic_share) initTraffic(a, m, structural, c, S, r0, n);
+    if (m >= start.users && m <= hold.users) U.fill(a.users.at(m));
+    if (m === hold.traffic_share) initTraffic(a, m, structural, c, S, r0, n);
     if (m === start.industrial_penetration) E.set(c.industrialStart);
-    if (m === start.base_stations_per_10k) B.fill(a.stations.at(m));
-    if (m === start.industry_vpn) {
-      if (a.vpnObs !== null) V.fill(a.vpnObs);
+    if (m >= start.base_stations_per_10k && m <= hold.base_stations_per_10k) B.fill(a.stations.at(m));
+    if (m >= start.industry_vpn && m <= hold.industry_vpn) {
+      if (a.vpn !== null) V.fill(m === hold.industry_vpn ? (a.vpnObs as number) : a.vpn.at(m));
       else V.set(c.vpnStart);
     }
     if (m === start.benchmarks_per_industry) K.set(c.benchStart);
@@ -167,8 +170,9 @@ export function simulate(
       sink(OUT.users, m - start.users, U);
     }
     if (m >= start.traffic_share) {
-      if (structural) {
-        const k = m - start.traffic_share;
+      if (m < hold.traffic_share) S.fill(a.traffic!.at(m));
+      else if (structural) {
+        const k = m - hold.traffic_share;
         const observedUsers = m < start.users ? a.users.at(m) : -1;
         for (let s = 0; s < n; s++) {
           const users = observedUsers >= 0 ? observedUsers : U[s];

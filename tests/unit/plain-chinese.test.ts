@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n';
 import { PARAMS } from '../../src/model/registry';
-import { orderLevers, reconcileText } from '../../src/ui/components/analysis/text';
+import { orderLevers, reconcileText } from '../../src/ui/analysis/text';
 import { PARAM_IDS } from '../../src/model/registry';
 
 const zh = translator('zh-CN');

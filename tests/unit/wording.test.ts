@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMargin, formatValue, formatProb, formatPoints, translator } from '../../src/i18n';
 import { runModel } from '../../src/model/monte-carlo';
-import { goalText, timingTexts, verdictSentence, seriesName } from '../../src/ui/labels';
+import { goalText, timingTexts, verdictSentence, seriesName } from '../../src/ui/lib/labels';
 import { PRESETS } from '../../src/scenario/presets';
 import { renderTable } from '../../cli/format';
 import type { OutputResult } from '../../src/model';

@@ -8,7 +8,7 @@ import type { RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
 import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 import { parseTyped } from '../src/scenario/number';
-import { describeNumberIssue } from '../src/i18n/number-messages';
+import { describeNumberIssue } from '../src/scenario/number-messages';
 import { WHOLE_COUNTS } from '../src/i18n/format';
 
 export const USAGE = `Usage: npm run forecast -- <scenario.json | share link> [options]

@@ -5,7 +5,7 @@
  * `1万亿`), full-width digits and signs (`６０００００`, `－５`), a trailing `%` on percent fields, scientific
  * notation (`6e5`). Refused, never reinterpreted: a decimal comma (`1,5` could be 1.5 or 15), grouping that is not in
  * threes, anything left over after the number, a `%` where the field is not a percentage, and values outside the
- * allowed range. A refusal is data (a code and what was understood); src/i18n/number-messages.ts words it.
+ * allowed range. A refusal is data (a code and what was understood); src/scenario/number-messages.ts words it.
  */
 import { z } from 'zod/mini';
 
@@ -34,7 +34,8 @@ export type NumberIssue =
   | { readonly code: 'notWhole'; readonly value: number }
   | { readonly code: 'outOfRange'; readonly value: number; readonly min: number; readonly max: number };
 
-export type NumberParse = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly issue: NumberIssue };
+export type NumberParse =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly issue: NumberIssue };
 
 const UNIT_EXP: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8, 万亿: 12, 萬億: 12 };
 
@@ -83,12 +84,16 @@ export function parseTyped(text: string, spec: NumberFieldSpec = {}): NumberPars
   else return { ok: false, issue: refusal(s, text) };
 
   const value = Number(`${sign}${mantissa}e${exp}`);
-  if (!Number.isFinite(value) || Math.abs(exp) > 400) return { ok: false, issue: { code: 'notFinite', text: text.trim() } };
+  if (!Number.isFinite(value) || Math.abs(exp) > 400)
+    return { ok: false, issue: { code: 'notFinite', text: text.trim() } };
   const v = value === 0 ? 0 : value;
   if (percent && !spec.percent) return { ok: false, issue: { code: 'percentHere', value: v } };
   if (spec.integer && !Number.isInteger(v)) return { ok: false, issue: { code: 'notWhole', value: v } };
   if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
-    return { ok: false, issue: { code: 'outOfRange', value: v, min: spec.min ?? -Infinity, max: spec.max ?? Infinity } };
+    return {
+      ok: false,
+      issue: { code: 'outOfRange', value: v, min: spec.min ?? -Infinity, max: spec.max ?? Infinity },
+    };
   }
   return { ok: true, value: v };
 }
@@ -99,7 +104,8 @@ function refusal(body: string, text: string): NumberIssue {
   if (/^[\d., ]+$/.test(body) && body.includes(',')) {
     // A leading 0 group, a comma after the point, or a last comma not followed by exactly three digits can only be
     // a decimal comma; otherwise the groups are wrong (`6,00,000`, `1234,567`).
-    if (/^0,/.test(body) || /\.\d*,/.test(body) || !/,\d{3}(\.\d*)?$/.test(body)) return { code: 'decimalComma', text: shown };
+    if (/^0,/.test(body) || /\.\d*,/.test(body) || !/,\d{3}(\.\d*)?$/.test(body))
+      return { code: 'decimalComma', text: shown };
     return { code: 'grouping', text: shown };
   }
   if (/^\d{1,3}( \d+)+(\.\d*)?$/.test(body)) return { code: 'grouping', text: shown };
@@ -130,10 +136,23 @@ export function checkNumber(v: number, spec: NumberFieldSpec = {}): NumberParse 
   if (!Number.isFinite(v)) return { ok: false, issue: { code: 'notFinite', text: String(v) } };
   if (spec.integer && !Number.isInteger(v)) return { ok: false, issue: { code: 'notWhole', value: v } };
   if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
-    return { ok: false, issue: { code: 'outOfRange', value: v, min: spec.min ?? -Infinity, max: spec.max ?? Infinity } };
+    return {
+      ok: false,
+      issue: { code: 'outOfRange', value: v, min: spec.min ?? -Infinity, max: spec.max ?? Infinity },
+    };
   }
   return { ok: true, value: v === 0 ? 0 : v };
 }
 
 /** The formats a typed number may take, for help texts (the CLI's usage, the fields' help). */
-export const ACCEPTED_EXAMPLES = ['600000', '600,000', '600 000', '60万', '1.2亿', '６０００００', '－5', '6e5', '25%'] as const;
+export const ACCEPTED_EXAMPLES = [
+  '600000',
+  '600,000',
+  '600 000',
+  '60万',
+  '1.2亿',
+  '６０００００',
+  '－5',
+  '6e5',
+  '25%',
+] as const;

@@ -13,7 +13,8 @@ function samplesOf(text: string): number | string {
 
 describe('CLI typed numbers', () => {
   it('reads --samples written with grouping, 万, full-width digits and an exponent', () => {
-    for (const text of ['10,000', '10 000', '1万', '１００００', '1e4', '10000']) expect(samplesOf(text), text).toBe(10000);
+    for (const text of ['10,000', '10 000', '1万', '１００００', '1e4', '10000'])
+      expect(samplesOf(text), text).toBe(10000);
   });
 
   it('refuses a decimal comma and a number with leftovers, saying what it understood', () => {
@@ -29,7 +30,11 @@ describe('CLI typed numbers', () => {
   });
 
   it('runs for real with --samples 1,000 as one thousand samples', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', 'scenarios/baseline.json', '--samples', '1,000'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'cli/forecast.ts', 'scenarios/baseline.json', '--samples', '1,000'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('1,000 samples');
   });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTyped, typedNumber } from '../../src/scenario/number';
-import { describeNumberIssue } from '../../src/i18n/number-messages';
+import { describeNumberIssue } from '../../src/scenario/number-messages';
 
 /** Splits a double's shortest decimal form into sign, digits and the position of the decimal point. */
 function decimal(v: number): { sign: string; digits: string; point: number } {
@@ -42,12 +42,24 @@ function grouped(plain: string, sep: string): string {
   return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, sep) + (m[3] ?? '');
 }
 
-const FULL = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/-/g, '－').replace(/\./g, '．');
+const FULL = (s: string) =>
+  s
+    .replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+    .replace(/-/g, '－')
+    .replace(/\./g, '．');
 
 /** Every accepted way of typing `v` (the percent forms only where allowed). */
 function writings(v: number, percent: boolean): string[] {
   const plain = shifted(v, 0);
-  const out = [String(v), plain, grouped(plain, ','), grouped(plain, ' '), `  ${plain} `, v.toExponential(), v.toExponential().toUpperCase()];
+  const out = [
+    String(v),
+    plain,
+    grouped(plain, ','),
+    grouped(plain, ' '),
+    `  ${plain} `,
+    v.toExponential(),
+    v.toExponential().toUpperCase(),
+  ];
   out.push(`${shifted(v, 4)}万`, `${shifted(v, 4)} 万`, `${shifted(v, 8)}亿`, grouped(shifted(v, 4), ',') + '万');
   out.push(FULL(plain), FULL(grouped(plain, ',')).replace(/,/g, '，'), FULL(`${shifted(v, 4)}万`));
   out.push(plain.replace('-', '−'));
@@ -96,12 +108,18 @@ describe('typed numbers', () => {
     expect(parseTyped('1.234,5')).toMatchObject({ ok: false, issue: { code: 'decimalComma' } });
     expect(parseTyped('6,00,000')).toMatchObject({ ok: false, issue: { code: 'grouping' } });
     expect(parseTyped('60 00')).toMatchObject({ ok: false, issue: { code: 'grouping' } });
-    expect(parseTyped('12abc')).toEqual({ ok: false, issue: { code: 'notNumber', text: '12abc', number: '12', rest: 'abc' } });
+    expect(parseTyped('12abc')).toEqual({
+      ok: false,
+      issue: { code: 'notNumber', text: '12abc', number: '12', rest: 'abc' },
+    });
     expect(parseTyped('25%')).toEqual({ ok: false, issue: { code: 'percentHere', value: 25 } });
     expect(parseTyped('1e400')).toMatchObject({ ok: false, issue: { code: 'notFinite' } });
     expect(parseTyped('')).toEqual({ ok: false, issue: { code: 'empty' } });
     expect(parseTyped('2.5', { integer: true })).toEqual({ ok: false, issue: { code: 'notWhole', value: 2.5 } });
-    expect(parseTyped('600万', { min: 0, max: 1.5e6 })).toEqual({ ok: false, issue: { code: 'outOfRange', value: 6e6, min: 0, max: 1.5e6 } });
+    expect(parseTyped('600万', { min: 0, max: 1.5e6 })).toEqual({
+      ok: false,
+      issue: { code: 'outOfRange', value: 6e6, min: 0, max: 1.5e6 },
+    });
   });
 
   it('a decimal comma in any value is refused, whatever the digits', () => {
@@ -115,11 +133,14 @@ describe('typed numbers', () => {
 
   it('any text either parses to a finite number or is refused with a reason; it never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[-+0-9., %万亿eE]{0,12}$/)), (text) => {
-        const r = parseTyped(text, { percent: true });
-        if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
-        else expect(typeof r.issue.code).toBe('string');
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[-+0-9., %万亿eE]{0,12}$/)),
+        (text) => {
+          const r = parseTyped(text, { percent: true });
+          if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
+          else expect(typeof r.issue.code).toBe('string');
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -144,12 +165,20 @@ describe('typed numbers', () => {
     const range = { min: 0, max: 1.5e6, unit: { zh: '站/年', en: 'stations per year' } };
     const far = parseTyped('600万', { min: 0, max: 1.5e6 });
     if (far.ok) throw new Error('should refuse');
-    expect(describeNumberIssue(far.issue, 'zh-CN', range)).toBe('读作 600万 站/年，超出允许范围。允许范围：0 至 150万 站/年。');
-    expect(describeNumberIssue(far.issue, 'en', range)).toBe('Read as 6,000,000 stations per year: outside the allowed range. Allowed: 0 to 1,500,000 stations per year.');
+    expect(describeNumberIssue(far.issue, 'zh-CN', range)).toBe(
+      '读作 600万 站/年，超出允许范围。允许范围：0 至 150万 站/年。',
+    );
+    expect(describeNumberIssue(far.issue, 'en', range)).toBe(
+      'Read as 6,000,000 stations per year: outside the allowed range. Allowed: 0 to 1,500,000 stations per year.',
+    );
     const comma = parseTyped('600,00');
     if (comma.ok) throw new Error('should refuse');
-    expect(describeNumberIssue(comma.issue, 'en', range)).toMatch(/^“600,00”: .*decimal comma.*Allowed: 0 to 1,500,000 stations per year\.$/);
-    expect(describeNumberIssue(comma.issue, 'zh-CN', range)).toMatch(/^“600,00”中的逗号.*允许范围：0 至 150万 站\/年。$/);
+    expect(describeNumberIssue(comma.issue, 'en', range)).toMatch(
+      /^“600,00”: .*decimal comma.*Allowed: 0 to 1,500,000 stations per year\.$/,
+    );
+    expect(describeNumberIssue(comma.issue, 'zh-CN', range)).toMatch(
+      /^“600,00”中的逗号.*允许范围：0 至 150万 站\/年。$/,
+    );
     const rest = parseTyped('12abc');
     if (rest.ok) throw new Error('should refuse');
     expect(describeNumberIssue(rest.issue, 'en', range)).toContain('only “12” was understood');

@@ -22,7 +22,8 @@ export function asciiPunctuationInChinese(s: string): string[] {
     while (r < text.length && text[r] === ' ') r++;
     const left = text[l] ?? '';
     const right = text[r] ?? '';
-    if (CJK.test(left) || CJK.test(right) || (left === '}' && ':;,'.includes(c))) found.push(s.slice(Math.max(0, i - 6), i + 7));
+    if (CJK.test(left) || CJK.test(right) || (left === '}' && ':;,'.includes(c)))
+      found.push(s.slice(Math.max(0, i - 6), i + 7));
   }
   return found;
 }
@@ -38,12 +39,16 @@ describe('zh-CN punctuation', () => {
   });
 
   it('no zh message uses ASCII punctuation in Chinese text', () => {
-    const bad = Object.entries(MESSAGES['zh-CN']).flatMap(([k, v]) => asciiPunctuationInChinese(v).map((x) => `${k}: ${x}`));
+    const bad = Object.entries(MESSAGES['zh-CN']).flatMap(([k, v]) =>
+      asciiPunctuationInChinese(v).map((x) => `${k}: ${x}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it('no parameter label, help or unit does either', () => {
-    const bad = PARAM_IDS.flatMap((id) => [PARAMS[id].label.zh, PARAMS[id].help.zh].flatMap((v) => asciiPunctuationInChinese(v).map((x) => `${id}: ${x}`)));
+    const bad = PARAM_IDS.flatMap((id) =>
+      [PARAMS[id].label.zh, PARAMS[id].help.zh].flatMap((v) => asciiPunctuationInChinese(v).map((x) => `${id}: ${x}`)),
+    );
     for (const [k, u] of Object.entries(UNITS)) bad.push(...asciiPunctuationInChinese(u.zh).map((x) => `${k}: ${x}`));
     expect(bad).toEqual([]);
   });

@@ -5,7 +5,7 @@
  * CSP's img-src blob:), so the same system fonts, Chinese included, render in both.
  */
 import { INDICATOR_IDS, OUTPUT_IDS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
-import { colon, paren, formatDateLong, formatMonthLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
+import { colon, paren, formatDateLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
 import { fanChartOptions } from '../notebook/fan-chart';

@@ -2,9 +2,9 @@
  * Words a refused typed number (src/scenario/number.ts) in a language: what was understood, why it was refused and
  * the allowed range, with the unit. Text is made here, at the edge; the parser returns only data.
  */
-import type { NumberIssue } from '../scenario/number';
-import { formatExact, type Lang } from './format';
-import { translator } from './index';
+import type { NumberIssue } from './number';
+import { formatExact, type Lang } from '../i18n/format';
+import { translator } from '../i18n';
 
 export interface FieldRange {
   readonly min: number;
@@ -35,7 +35,10 @@ export function describeNumberIssue(issue: NumberIssue, lang: Lang, field?: Fiel
       head = t('numPercentHere', { value: num(issue.value), unit: unitText || (lang === 'zh-CN' ? '无单位' : 'none') });
       break;
     case 'notNumber':
-      head = issue.number && issue.rest ? t('numNotNumberRest', { text: issue.text, number: issue.number, rest: issue.rest }) : t('numNotNumber', { text: issue.text });
+      head =
+        issue.number && issue.rest
+          ? t('numNotNumberRest', { text: issue.text, number: issue.number, rest: issue.rest })
+          : t('numNotNumber', { text: issue.text });
       break;
     case 'notFinite':
       head = t('numNotFinite', { text: issue.text });

@@ -9,6 +9,7 @@ import type { LinkState, ViewMode } from '../../scenario/link-state';
 import { OUTPUT_IDS, OUTPUTS, PARAMS, shiftDist, type OutputId, type OutputResult, type ParamId, type Dist, type RunResult } from '../../model';
 import { LARGE_RUN, type Scheduler } from '../../runner';
 import { pick, type Lang } from '../../i18n';
+import type { BaselinePaths } from '../notebook/baseline';
 import { paintTracker } from '../lib/paint-tracker';
 import { EditHistory } from './history.svelte';
 
@@ -49,6 +50,8 @@ export function modelKey(s: Scenario): string {
 export const PREVIEW_SAMPLES = 1000;
 /** How long after the last keyboard or typed edit the full run starts. */
 export const SETTLE_MS = 250;
+/** How long a flipped verdict is shown as "missed → met". */
+export const FLIP_MS = 6000;
 
 export class AppState {
   scenario = $state<Scenario>(structuredClone(PRESETS[0].scenario));
@@ -135,6 +138,7 @@ export class AppState {
 
   /** Sets a parameter's point value; its uncertainty moves with it (see shiftDist). */
   setParam(id: ParamId, value: number, mode: 'preview' | 'full' = 'full'): string[] {
+    this.lastEdited = id;
     return this.edit(
       (s) => {
         const old = s.params[id];
@@ -147,6 +151,7 @@ export class AppState {
   }
 
   setDist(id: ParamId, dist: Dist): string[] {
+    this.lastEdited = id;
     return this.edit((s) => {
       s.params[id] = { ...s.params[id], dist };
     });
@@ -314,8 +319,22 @@ export class AppState {
       this.#lastVerdicts.set(id, met);
     }
     // Keep the last announcement until another verdict flips (a later, fuller run of the same edit changes none).
-    if (changed.length) this.changedVerdicts = changed;
+    if (changed.length) {
+      this.changedVerdicts = changed;
+      // Shown as "未达标 → 达标" in the scorecard and the sticky status for a few seconds.
+      this.recentFlips = changed;
+      clearTimeout(this.#flipTimer);
+      this.#flipTimer = setTimeout(() => (this.recentFlips = []), FLIP_MS);
+    }
   }
+
+  /** Headline outputs whose verdict flipped in the last few seconds (FLIP_MS), shown as "missed → met". */
+  recentFlips = $state<OutputId[]>([]);
+  #flipTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The assumption edited last (the sticky status shows its indicator). */
+  lastEdited = $state<ParamId | null>(null);
+  /** The preset's central paths while the scenario differs from its preset (the charts' grey reference line). */
+  baseline = $state.raw<BaselinePaths | null>(null);
 
   /** Headline outputs whose verdict flipped with the last result (the page announces them). */
   changedVerdicts = $state<OutputId[]>([]);

@@ -71,7 +71,7 @@ export interface FanChartInput {
   /** Other scenarios' central paths to overlay (comparison). */
   overlays?: readonly { label: string; colour: string; output: OutputResult }[];
   /** The preset's own result, drawn as a thin grey reference line when the scenario differs from its preset. */
-  baseline?: OutputResult | null;
+  baseline?: { readonly start: Month; readonly central: Float64Array } | null;
 }
 
 /** Builds the Plot options of an output's fan chart. */
@@ -106,7 +106,12 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       fontSize: 11,
     }),
     ...(input.baseline
-      ? [Plot.lineY(fanRows(input.baseline), { x: 'date', y: 'central', stroke: PALETTE.grey, strokeWidth: 1.25, strokeOpacity: 0.9, className: 'ghost-baseline' })]
+      ? [
+          Plot.lineY(
+            Array.from(input.baseline.central, (v, i) => ({ date: monthDate(input.baseline!.start + i), central: v })),
+            { x: 'date', y: 'central', stroke: PALETTE.grey, strokeWidth: 1.25, strokeOpacity: 0.9, className: 'ghost-baseline' },
+          ),
+        ]
       : []),
     ...(input.overlays ?? []).map((ov) =>
       Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3' }),

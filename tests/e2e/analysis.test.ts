@@ -71,7 +71,7 @@ describe('analysis panel', () => {
     // Apply the central answer: the lever moves, the verdict flips to met and P(met) rises.
     await page.locator(`[data-testid="gs-apply-${BS}"]`).click();
     await waitForResult(page, g0 + 1);
-    expect(await page.inputValue('#p-buildAnnual-number')).toBe('640000');
+    expect(await page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('640000');
     await expect.poll(() => page.locator(`[data-testid="verdict-badge-${BS}"]`).innerText()).toBe('达标');
     expect(await pOf(page, BS)).toBeGreaterThan(before);
     // The open panel re-runs for the changed scenario: now the target is met with the lever where it is.

@@ -324,7 +324,14 @@ export class AppState {
       // Shown as "未达标 → 达标" in the scorecard and the sticky status for a few seconds.
       this.recentFlips = changed;
       clearTimeout(this.#flipTimer);
-      this.#flipTimer = setTimeout(() => (this.recentFlips = []), FLIP_MS);
+      this.#flipTimer = undefined;
+    }
+    // The flips stay while a slider moves (quick runs) and for FLIP_MS once the full run of the edit is shown.
+    if (this.recentFlips.length && this.#flipTimer === undefined && r.samples >= this.scenario.samples) {
+      this.#flipTimer = setTimeout(() => {
+        this.recentFlips = [];
+        this.#flipTimer = undefined;
+      }, FLIP_MS);
     }
   }
 

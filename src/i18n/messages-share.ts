@@ -101,7 +101,7 @@ export const shareEn = {
   compareClose: 'Close comparison',
   compareCrn:
     'Compared scenarios run with this scenario’s seed ({seed}) and sample count ({n}): every assumption draws from the same random numbers in each (common random numbers), so the differences come from the assumptions, not from sampling noise.',
-  compareCaption: 'Value at 2023-12 and P(met): this scenario and the compared ones (difference from this one in brackets)',
+  compareCaption: 'Value at Dec 2023 and P(met): this scenario and the compared ones (difference from this one in brackets)',
   compareCurrent: 'This scenario',
   compareEmpty: 'Add a preset or a saved scenario: its central paths appear as dashed lines on every chart.',
   compareMissing: 'not found in this browser',

@@ -141,7 +141,7 @@ describe('sentences', () => {
     expect(comparatorOf(c)).toBe('≥');
     const sEn = centralSeekText(c, 'en', en);
     expect(sEn).toBe(
-      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at 2023-12 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
+      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at Dec 2023 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
     );
     expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万）/);
     expect(probabilitySeekText(p, '≥', 'en', en)).toMatch(/^Annual additions ≥ [\d,]+ stations per year lifts P\(met\) to 80 % or more/);
@@ -193,7 +193,7 @@ describe('sentences', () => {
     expect(reasonText('few points: 4 observations (fewer than 6)', 'zh-CN', zh)).toBe('观测点少：仅4个（少于6个）');
     expect(reasonText('bassP at the lower bound of its range (0)', 'en', en)).toBe('Innovation coefficient p is at the lower bound of its allowed range (0)');
     expect(reasonText('large sensitivity: leaving out the last observation moves the 2023-12 value by 125.3 %', 'en', en)).toBe(
-      'unstable: leaving out the last observation moves the fitted 2023-12 value by +125.3 %',
+      'unstable: leaving out the last observation moves the fitted Dec 2023 value by +125.3 %',
     );
     expect(reasonText('something new', 'zh-CN', zh)).toBe('something new');
   });

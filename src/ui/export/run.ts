@@ -28,6 +28,8 @@ export interface ExportContext {
   /** The share link of the state shown. */
   link: string;
   overlays: (id: OutputId) => { label: string; colour: string; output: OutputResult }[];
+  /** The preset's central path of an output while the scenario differs from its preset (drawn grey), else null. */
+  baseline?: (id: OutputId) => { start: number; central: Float64Array } | null;
 }
 
 export interface ExportFile {
@@ -85,6 +87,7 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
     height: Math.floor(layout.body.height / scale),
     dark: false,
     overlays,
+    baseline: ctx.baseline?.(id) ?? null,
   });
   const el = Plot.plot({
     ...options,
@@ -101,6 +104,7 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
     { label: t('legendBand90'), colour: PALETTE.blue, kind: 'band', opacity: 0.14 },
     { label: t('legendTarget'), colour: PALETTE.vermillion, kind: 'rule' },
     ...(output.crossing !== null ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }] : []),
+    ...(ctx.baseline?.(id) ? [{ label: t('legendBaseline'), colour: PALETTE.grey, kind: 'line' as const }] : []),
     ...overlays.map((o) => ({ label: o.label, colour: o.colour, kind: 'dash' as const })),
   ];
   const svg = composeExportSvg({ layout, stamp: st, body: new XMLSerializer().serializeToString(svgEl), bodyScale: scale, legend });

@@ -19,8 +19,9 @@ import {
   type SwingBasis,
   type UnfittedReason,
 } from '../model';
-import { formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from './index';
-import { outputName } from './names';
+import { formatExact, formatMonthLong, formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from './index';
+import { outputName, seriesName } from './names';
+import { parseMonth } from '../model/months';
 
 /** Number of decimals a parameter's step needs (0.0005 → 4). */
 export function stepDecimals(step: number): number {
@@ -33,7 +34,7 @@ export function leverLabel(id: ParamId, lang: Lang, outputId?: OutputId): string
   const p = PARAMS[id];
   const label = pick(p.label, lang);
   if (!outputId || p.group === 'context' || p.group === outputId || (p.group === 'users' && outputId === 'user_penetration')) return label;
-  return lang === 'zh-CN' ? `${label}(${outputName(p.group, lang)})` : `${label} (${outputName(p.group, lang)})`;
+  return lang === 'zh-CN' ? `${label}（${outputName(p.group, lang)}）` : `${label} (${outputName(p.group, lang)})`;
 }
 
 /** A parameter's unit in a language. */
@@ -45,7 +46,10 @@ export function unitOf(id: ParamId, lang: Lang): string {
 export function formatParam(id: ParamId, v: number, lang: Lang): string {
   const d = stepDecimals(PARAMS[id].step);
   const onGrid = Math.abs(Number(v.toFixed(d)) - v) <= 1e-9 * Math.max(1, Math.abs(v));
-  return formatNumber(v, lang, onGrid ? d : Math.max(d, sigDecimals(v, 4)));
+  const digits = onGrid ? d : Math.max(d, sigDecimals(v, 4));
+  // Chinese counts in 万/亿 (640,000 → 64万), exact to the digits shown.
+  if (lang === 'zh-CN' && Math.abs(v) >= 1e4) return formatExact(Number(v.toFixed(digits)), lang);
+  return formatNumber(v, lang, digits);
 }
 
 /** A fitted (free-floating) value to four significant figures. */
@@ -168,6 +172,35 @@ export function probabilitySeekText(r: ProbabilitySeekResult, cmp: '≥' | '≤'
   }
 }
 
+/**
+ * The assumption's own levers first (those of the indicator's cell; the users' for user penetration), then the
+ * context (population, subscriptions), then every other indicator's, each group in registry order.
+ */
+export function orderLevers(levers: readonly ParamId[], outputId: OutputId): ParamId[] {
+  const rank = (p: ParamId) => {
+    const g = PARAMS[p].group;
+    if (g === outputId || (outputId === 'user_penetration' && g === 'users')) return 0;
+    return g === 'context' ? 1 : 2;
+  };
+  return [...levers].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * One plain sentence when the data-only progress badge and the model's verdict disagree (on track but missed, or
+ * behind but met), or '' when they agree or there is no data.
+ */
+export function reconcileText(s: OnTrackStatus, met: boolean, t: Translate): string {
+  const tone = onTrackTone(s);
+  if (tone === 'good' && !met) return t('anReconcileGoodMissed');
+  if (tone === 'poor' && met) return t('anReconcilePoorMet');
+  return '';
+}
+
+/** An ISO month (`2021-05`) as the interface writes months: 2021年5月 / May 2021. */
+export function isoMonthText(iso: string, lang: Lang): string {
+  return /^\d{4}-\d{2}/.test(iso) ? formatMonthLong(parseMonth(iso), lang) : iso;
+}
+
 /** The message of an on-track status (its badge). */
 export function onTrackKey(s: OnTrackStatus): MessageKey {
   switch (s) {
@@ -211,7 +244,7 @@ export function onTrackText(o: OnTrackOutput, lang: Lang, t: Translate): string 
   const reason: OnTrackReason = o.reason;
   switch (reason) {
     case 'met':
-      return t('anOtWhyMet', { month: o.last!.month });
+      return t('anOtWhyMet', { month: isoMonthText(o.last!.month, lang) });
     case 'no-series':
       return t('anOtWhyNoSeries');
     case 'too-few':
@@ -224,9 +257,9 @@ export function onTrackText(o: OnTrackOutput, lang: Lang, t: Translate): string 
       const perMonth = (g: number) => formatPct(100 * (Math.exp(g) - 1), lang, 2);
       return t('anOtWhy', {
         observed: perMonth(o.observedGrowth!),
-        first: o.first!.month,
+        first: isoMonthText(o.first!.month, lang),
         required: perMonth(o.requiredGrowth!),
-        last: o.last!.month,
+        last: isoMonthText(o.last!.month, lang),
         ratio: formatNumber(o.ratio!, lang, 2),
       });
     }
@@ -236,7 +269,14 @@ export function onTrackText(o: OnTrackOutput, lang: Lang, t: Translate): string 
 }
 
 /** Why an output cannot be calibrated, in a sentence (`lastMonth` defaults to the calibration's own). */
-export function unfittedText(c: Extract<Calibration, { status: 'not-fittable' }>, t: Translate, lastMonth = c.lastMonth ?? ''): string {
+export function unfittedText(
+  c: Extract<Calibration, { status: 'not-fittable' }>,
+  t: Translate,
+  lastMonth = c.lastMonth ?? '',
+  lang: Lang = 'en',
+): string {
+  const month = lastMonth ? isoMonthText(lastMonth, lang) : '';
+  const series = c.series ? seriesName(c.series, lang) : '';
   const reason: UnfittedReason = c.reason;
   switch (reason) {
     case 'no-series':
@@ -244,9 +284,9 @@ export function unfittedText(c: Extract<Calibration, { status: 'not-fittable' }>
     case 'no-observation':
       return t('anNoObsAtAsOf');
     case 'single-observation':
-      return t('anSinglePoint', { series: c.series ?? '', month: lastMonth });
+      return t('anSinglePoint', { series, month });
     case 'anchored-on-last':
-      return t('anAnchoredPoints', { series: c.series ?? '', n: c.n, month: lastMonth });
+      return t('anAnchoredPoints', { series, n: c.n, month });
     case 'too-few':
       return t('anTooFew', { n: c.n });
     default:

@@ -141,11 +141,11 @@ describe('sentences', () => {
     expect(comparatorOf(c)).toBe('≥');
     const sEn = centralSeekText(c, 'en', en);
     expect(sEn).toBe(
-      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at 2023-12 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
+      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at Dec 2023 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
     );
-    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 640,000站\/年（当前为600,000）/);
+    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万）/);
     expect(probabilitySeekText(p, '≥', 'en', en)).toMatch(/^Annual additions ≥ [\d,]+ stations per year lifts P\(met\) to 80 % or more/);
-    expect(probabilitySeekText(p, '≥', 'zh-CN', zh)).toMatch(/^年新建基站 ≥ [\d,]+站\/年时达标概率达到80%/);
+    expect(probabilitySeekText(p, '≥', 'zh-CN', zh)).toMatch(/^年新建基站 ≥ [\d.]+万站\/年时达标概率达到80%/);
   });
 
   it('says when a target cannot be reached within the range, and when it is met at the range minimum', () => {
@@ -212,7 +212,7 @@ describe('sentences', () => {
       'Innovation coefficient p is at the lower bound of its allowed range (0)',
     );
     expect(reasonText({ code: 'leave-out', dropped: 1, change: 1.253 }, 'en', en)).toBe(
-      'unstable: leaving out the last observation moves the fitted 2023-12 value by +125.3 %',
+      'unstable: leaving out the last observation moves the fitted Dec 2023 value by +125.3 %',
     );
     expect(reasonText({ code: 'leave-out', dropped: 2, change: -0.2 }, 'zh-CN', zh)).toBe('不稳定：去掉最后2个观测值后，拟合的2023年12月数值变动-20%');
     expect(reasonText({ code: 'early-s-curve', share: 0.123, limit: 0.3 }, 'en', en)).toMatch(/^early S-curve: the last observation is 12\.3 % of the market potential \(below 30 %\)/);
@@ -225,16 +225,18 @@ describe('sentences', () => {
     const traffic = calibrate(base, 'traffic_share');
     const iot = calibrate(base, 'iot_growth');
     if (traffic.status !== 'not-fittable' || iot.status !== 'not-fittable') throw new Error('expected not fittable');
-    expect(unfittedText(traffic, en, '2021-05')).toMatch(/^One observation only \(g5_traffic_share, 2021-05\).+reproduces it exactly.+cannot be fitted/);
+    expect(unfittedText(traffic, en, '2021-05')).toMatch(/^One observation only \(5G share of mobile internet access traffic, May 2021\).+reproduces it exactly.+cannot be fitted/);
+    // No internal ids and no ISO months in Chinese.
+    expect(unfittedText(traffic, zh, '2021-05', 'zh-CN')).toMatch(/^只有一个观测值（5G流量占移动互联网接入流量比重，2021年5月）/);
     expect(unfittedText(iot, en)).toMatch(/^No observed series exists/);
-    expect(unfittedText({ ...traffic, n: 3, reason: 'anchored-on-last' }, zh, '2021-05')).toBe(
-      '模型以3个观测值中的最后一个（g5_traffic_share，2021-05）为起点并精确重现它；模型没有描述其历史的参数，因此不做拟合。',
+    expect(unfittedText({ ...traffic, n: 3, reason: 'anchored-on-last' }, zh, '2021-05', 'zh-CN')).toBe(
+      '模型以3个观测值中的最后一个（5G流量占移动互联网接入流量比重，2021年5月）为起点并精确重现它；模型没有描述其历史的参数，因此不做拟合。',
     );
     expect(unfittedText({ ...traffic, n: 0, reason: 'no-observation' }, en)).toBe(analysisEn.anNoObsAtAsOf);
     expect(unfittedText({ ...iot, series: 'g5_base_stations', n: 1, reason: 'too-few' }, en)).toBe('1 observation(s) at the as-of date: at least two are needed to fit.');
     const noGrowth = { ...onTrack('users', base.asOf), status: 'no-data', reason: 'no-growth' } as const;
     expect(onTrackText(noGrowth, 'zh-CN', zh)).toBe(analysisZh.anOtWhyNoGrowth);
-    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(/^growing 11\.7 % a month since 2019-12; 3\.3 % a month is needed from 2021-06/);
+    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(/^growing 11\.7 % a month since Dec 2019; 3\.3 % a month is needed from Jun 2021/);
     expect(onTrackText(onTrack('iot_growth', base.asOf), 'zh-CN', zh)).toBe(analysisZh.anOtWhyNoSeries);
     expect(onTrackText(onTrack('traffic_share', base.asOf), 'en', en)).toMatch(/^1 observation\(s\) only/);
   });

@@ -8,7 +8,7 @@
  * `--backtest` re-runs the scenario as of every quarter end and grades its forecasts (cli/backtest.ts).
  * The formatting lives in cli/format.ts, the guarded reading and writing in cli/io.ts.
  */
-import { importScenarioJson, type ScenarioBasis } from '../src/scenario/file';
+import { importScenarioJson, importWarningMessage, type ScenarioBasis } from '../src/scenario/file';
 import { decodeLink, warningMessage } from '../src/scenario/link';
 import { REGISTRY_DEFAULTS, basisName, presetById } from '../src/scenario/presets';
 import { parseScenario, type Scenario } from '../src/scenario/schema';
@@ -50,7 +50,12 @@ function readScenario(o: CliOptions): { raw: Scenario; basis: ScenarioBasis; not
         : `${printable(name, 200)}: ${r.error.message}`,
     );
   }
-  return { raw: r.scenario, basis: r.basis, notes: r.warnings };
+  const t = translator('en');
+  const notes = r.warnings.map((w) => {
+    const m = importWarningMessage(w, { mv: MODEL_VERSION, dv: DATA_VERSION });
+    return t(m.key, m.params);
+  });
+  return { raw: r.scenario, basis: r.basis, notes };
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -58,9 +58,38 @@ export function exportScenarioJson(scenario: Scenario, meta: ExportMeta = {}): s
   return JSON.stringify({ ...head, ...scenario }, null, 2) + '\n';
 }
 
+/** A warning of a file that was read. */
+export type ImportWarning =
+  /** Made with another model version. */
+  | { code: 'old-model'; made: string }
+  /** Made with other reference data. */
+  | { code: 'old-data'; made: string }
+  /** Holds field names of an older version, renamed (`as_of → asOf`). */
+  | { code: 'renamed'; fields: string[] };
+
+/** The message keys (in src/i18n's tables) that render import warnings. */
+export type ImportWarningKey = 'importOldModel' | 'importOldData' | 'importRenamed';
+
+/** The message of an import warning (a key of the message tables and its parameters), for the app and the CLI. */
+export function importWarningMessage(
+  w: ImportWarning,
+  current: { mv: string; dv: string },
+): { key: ImportWarningKey; params: Record<string, string | number> } {
+  switch (w.code) {
+    case 'old-model':
+      return { key: 'importOldModel', params: { old: w.made, mv: current.mv } };
+    case 'old-data':
+      return { key: 'importOldData', params: { old: w.made, dv: current.dv } };
+    case 'renamed':
+      return { key: 'importRenamed', params: { fields: w.fields.join(', ') } };
+    default:
+      return w satisfies never;
+  }
+}
+
 export type ImportErrorCode = 'empty' | 'too-large' | 'json' | 'not-object' | 'version' | 'schema';
 export type ImportResult =
-  | { ok: true; scenario: Scenario; basis: ScenarioBasis; warnings: string[]; meta?: Partial<FileMeta> }
+  | { ok: true; scenario: Scenario; basis: ScenarioBasis; warnings: ImportWarning[]; meta?: Partial<FileMeta> }
   | { ok: false; error: { code: ImportErrorCode; message: string; errors?: string[] } };
 
 const fail = (code: ImportErrorCode, message: string, errors?: string[]): ImportResult => ({
@@ -98,7 +127,7 @@ function importUnsafe(text: string): ImportResult {
   const value = parsed.value;
   if (!isPlainObject(value)) return fail('not-object', 'The file does not hold a scenario (a JSON object).');
   let doc = value;
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   let meta: Partial<FileMeta> | undefined;
   const isExport = doc.format !== undefined || doc.app !== undefined;
   if (isExport) {
@@ -111,14 +140,12 @@ function importUnsafe(text: string): ImportResult {
     for (const k of META_KEYS) if (doc[k] !== undefined) (meta as Record<string, unknown>)[k] = doc[k];
     const mv = typeof doc.modelVersion === 'string' ? printable(doc.modelVersion, 32) : undefined;
     const dv = typeof doc.dataVersion === 'string' ? printable(doc.dataVersion, 32) : undefined;
-    if (mv !== undefined && mv !== MODEL_VERSION)
-      warnings.push(`The file was made with model version ${mv}; this is ${MODEL_VERSION}, so results may differ.`);
-    if (dv !== undefined && dv !== DATA_VERSION)
-      warnings.push(`The file was made with the reference data of ${dv}; this is ${DATA_VERSION}, so results may differ.`);
+    if (mv !== undefined && mv !== MODEL_VERSION) warnings.push({ code: 'old-model', made: mv });
+    if (dv !== undefined && dv !== DATA_VERSION) warnings.push({ code: 'old-data', made: dv });
   }
   const migrated = migrateOldKeys(doc);
   doc = migrated.doc;
-  if (migrated.renamed.length) warnings.push(`Renamed fields of an older version: ${migrated.renamed.join(', ')}.`);
+  if (migrated.renamed.length) warnings.push({ code: 'renamed', fields: migrated.renamed });
   // Every key must be known: a misspelt one would otherwise be dropped and its default used without a word.
   const unknown = unknownKeys(doc, [...(isExport ? META_KEYS : []), ...PRESET_KEYS]);
   if (unknown.length) return fail('schema', `The file holds unknown fields: ${list(unknown)}`, unknown);

@@ -175,6 +175,10 @@ describe('CLI input encodings and content', () => {
       '  params.bassq: unknown parameter; did you mean bassQ?',
       '  params.ceiling.valu: unknown field; did you mean value?',
     ]);
+    const old = cli([write('old.json', '{"preset": "baseline", "as_of": "2021-09-30", "samples": 500}')]);
+    expect(old.code, old.stderr).toBe(0);
+    expect(old.stderr).toBe('note: Fields of an older version were renamed: as_of → asOf.\n');
+    expect(old.stdout).toMatch(/^as of 2021-09-30,/m);
     const preset = cli([write('preset.json', '{"preset": "cautous"}')]);
     expect(preset.code).toBe(2);
     expect(preset.stderr).toMatch(/preset: unknown preset "cautous"; did you mean cautious\?/);

@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APP_NAME, IMPORT_MAX_BYTES, exportScenarioJson, importScenarioJson, type ImportResult } from '../../src/scenario/file';
+import { APP_NAME, IMPORT_MAX_BYTES, exportScenarioJson, importScenarioJson, importWarningMessage, type ImportResult, type ImportWarning } from '../../src/scenario/file';
+import { translator } from '../../src/i18n';
 import { PRESETS, REGISTRY_DEFAULTS, basisName, presetById } from '../../src/scenario/presets';
 import { parseScenario, type Scenario } from '../../src/scenario/schema';
 import { PARAM_IDS, PARAMS, type ParamId } from '../../src/model/registry';
@@ -85,7 +86,21 @@ describe('scenario files', () => {
     const r = importScenarioJson(JSON.stringify({ ...doc, modelVersion: '0.1.0', dataVersion: '2020-01' }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.warnings.join(' ')).toMatch(/model version 0\.1\.0.*data of 2020-01/);
+    expect(r.warnings).toEqual([
+      { code: 'old-model', made: '0.1.0' },
+      { code: 'old-data', made: '2020-01' },
+    ]);
+    // Both languages render every warning code with every placeholder filled.
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const t = translator(lang);
+      for (const w of [...r.warnings, { code: 'renamed', fields: ['as_of → asOf'] } satisfies ImportWarning]) {
+        const m = importWarningMessage(w, { mv: MODEL_VERSION, dv: DATA_VERSION });
+        expect(t(m.key, m.params)).not.toMatch(/\{\w+\}/);
+      }
+    }
+    expect(translator('en')('importOldModel', importWarningMessage(r.warnings[0], { mv: MODEL_VERSION, dv: DATA_VERSION }).params)).toBe(
+      `It was made with model version 0.1.0; this is ${MODEL_VERSION}, so results may differ.`,
+    );
   });
 
   it('refuses bad files with typed errors', () => {
@@ -151,7 +166,7 @@ describe('strict scenario files', () => {
   it('migrates the keys of older versions, as links are', () => {
     const r = importScenarioJson('{"preset": "cautious", "as_of": "2021-09-30", "sampleCount": 2000}');
     expect(r.ok && r.scenario).toMatchObject({ asOf: '2021-09-30', samples: 2000, preset: 'cautious' });
-    expect(r.ok && r.warnings).toEqual(['Renamed fields of an older version: as_of → asOf, sampleCount → samples.']);
+    expect(r.ok && r.warnings).toEqual([{ code: 'renamed', fields: ['as_of → asOf', 'sampleCount → samples'] }]);
   });
 
   it('computes the preset a file names with the file\'s changes on top', () => {

@@ -4,7 +4,7 @@
  * charts follow a dragged slider; when the edit settles the full run replaces it. The UI only renders this state.
  */
 import { ScenarioSchema, formatIssues, type Scenario } from '../../scenario/schema';
-import { PRESETS, presetById, type Preset } from '../../scenario/presets';
+import { PRESETS, basisName, presetById, type Preset } from '../../scenario/presets';
 import type { LinkState, ViewMode } from '../../scenario/link-state';
 import {
   OUTPUT_IDS,
@@ -152,6 +152,16 @@ export class AppState {
 
   get preset(): Preset {
     return presetById(this.scenario.preset) ?? PRESETS[0];
+  }
+
+  /** What the scenario starts from, by name: its preset's, or "registry defaults" (a file that names no preset). */
+  get basisName(): string {
+    return basisName(this.scenario.preset, this.lang === 'zh-CN' ? 'zh' : 'en');
+  }
+
+  /** Whether the scenario starts from a shipped preset (else from the registry defaults, or an unknown id). */
+  get hasPreset(): boolean {
+    return presetById(this.scenario.preset) !== undefined;
   }
 
   /**

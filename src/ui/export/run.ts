@@ -85,13 +85,10 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
     height: Math.floor(layout.body.height / scale),
     dark: false,
     overlays,
-  });
-  const el = Plot.plot({
-    ...options,
+    fontSize: 13,
     marginLeft: 64,
-    marginBottom: 40,
-    style: { background: 'transparent', color: '#222', fontSize: '13px', fontFamily: 'inherit' },
   });
+  const el = Plot.plot({ ...options, style: { ...(options.style as object), color: '#222' } });
   const svgEl = el instanceof SVGSVGElement ? el : el.querySelector('svg');
   if (!svgEl) throw new Error('the chart did not render');
   const legend: LegendItem[] = [

@@ -12,7 +12,7 @@ import { exportFileName, safeFilePart } from '../../src/ui/export/filename';
 import { changedAssumptions, changeLine, changesText } from '../../src/ui/export/changes';
 import { translator } from '../../src/i18n';
 import { PARAM_IDS, PARAMS } from '../../src/model';
-import { fanRows } from '../../src/ui/charts/fan-chart';
+import { fanRows } from '../../src/ui/notebook/fan-chart';
 import { runModel, OUTPUT_IDS, MODEL_VERSION, DATA_VERSION, formatMonth } from '../../src/model';
 import { PRESETS } from '../../src/scenario/presets';
 import { xmlProblems } from './helpers/xml';

@@ -1,6 +1,6 @@
 /** Time-axis ticks: the interval grows with the label width, Chinese and English labels put the year on line two. */
 import { describe, expect, it } from 'vitest';
-import { timeTicks, tickLabel, labelWidthEm } from '../../src/ui/charts/time-ticks';
+import { timeTicks, tickLabel, labelWidthEm } from '../../src/ui/notebook/time-ticks';
 
 const start = new Date(Date.UTC(2019, 5, 30));
 const end = new Date(Date.UTC(2025, 11, 31));

@@ -5,8 +5,8 @@
 import { PARAM_IDS, PARAMS, type ParamId } from '../../model';
 import { pick, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
-import { outputName } from '../labels';
-import { withUnit } from '../components/analysis/text';
+import { outputName } from '../lib/labels';
+import { withUnit } from '../analysis/text';
 
 export interface AssumptionChange {
   /** The parameter, or the scenario field, changed. */

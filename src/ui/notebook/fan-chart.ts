@@ -1,0 +1,168 @@
+/**
+ * The fan chart of one output as pure Observable Plot options: observed points (solid dots, with their source in a
+ * tooltip), the central path (a line), p5–p95 and p25–p75 bands (shaded areas), the target (a horizontal rule), the
+ * deadline (a vertical rule) and the month the central path first meets the target. No DOM here: the mount
+ * component calls Plot.plot with these options, and tests inspect them directly.
+ */
+import type * as PlotModule from '@observablehq/plot';
+
+/** The Plot module is passed in: it is loaded lazily (lib/plot-loader.ts), so this builder must not import it. */
+import type { PlotLib } from '../lib/plot-loader';
+export type { PlotLib };
+import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
+import { axisFormatter, formatMonth, formatValue, type Lang, type Translate } from '../../i18n';
+import { PALETTE } from '../lib/palette';
+import { timeTicks } from './time-ticks';
+
+/** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
+export const monthDate = (m: Month) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0));
+
+export interface FanRow {
+  date: Date;
+  month: Month;
+  central: number;
+  p5: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+}
+
+/** Unpacks an output's central path and bands into one row per month. */
+export function fanRows(o: OutputResult): FanRow[] {
+  const rows: FanRow[] = [];
+  const q = (k: number, i: number) => o.bands[k * o.length + i];
+  for (let i = 0; i < o.length; i++) {
+    const month = o.start + i;
+    rows.push({
+      date: monthDate(month),
+      month,
+      central: o.central[i],
+      p5: q(0, i),
+      p10: q(1, i),
+      p25: q(2, i),
+      p50: q(3, i),
+      p75: q(4, i),
+      p90: q(5, i),
+      p95: q(6, i),
+    });
+  }
+  return rows;
+}
+
+// Keep the band level order in one place: the rows above follow QUANTILES.
+void QUANTILES;
+
+/** Chart height for a width: fixed steps, so the page keeps its layout while charts draw lazily. */
+export const chartHeight = (width: number) => (width < 480 ? 240 : 300);
+
+export interface FanChartInput {
+  id: OutputId;
+  output: OutputResult;
+  observed: readonly ObservedPoint[];
+  lang: Lang;
+  t: Translate;
+  width: number;
+  height?: number;
+  /** Dark backgrounds need lighter ink. */
+  dark?: boolean;
+  /** Other scenarios' central paths to overlay (comparison). */
+  overlays?: readonly { label: string; colour: string; output: OutputResult }[];
+  /** Axis type size in px (default 12): the time ticks are chosen so their labels fit at this size. */
+  fontSize?: number;
+  marginLeft?: number;
+  /** For a room: fewer gridlines, and percentages on a full 0–100 scale. */
+  presentation?: boolean;
+}
+
+const MARGIN_RIGHT = 16;
+
+/** Builds the Plot options of an output's fan chart. */
+export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule.PlotOptions {
+  const { id, output, observed, lang, t, width } = input;
+  const rows = fanRows(output);
+  const target = OUTPUTS[id].target;
+  const level = targetLevel(target);
+  const ink = input.dark ? '#e8e8e8' : '#222';
+  const band = input.dark ? PALETTE.sky : PALETTE.blue;
+  const fmt = axisFormatter(id, lang);
+  const obs = observed.map((p) => ({
+    date: monthDate(p.month),
+    value: p.value,
+    label: `${formatMonth(p.month)}: ${formatValue(id, p.value, lang)}\n${t('source')}: ${p.source} (${t(p.basis)})`,
+  }));
+  const deadline = monthDate(output.start + output.deadlineIndex);
+  const fontSize = input.fontSize ?? 12;
+  const marginLeft = input.marginLeft ?? Math.round(56 * Math.max(1, fontSize / 12));
+  // The axis spans the run and any observation before it (Plot's domain is the data's extent).
+  let first = rows[0].date;
+  for (const p of obs) if (p.date < first) first = p.date;
+  const ticks = timeTicks(first, rows[rows.length - 1].date, width - marginLeft - MARGIN_RIGHT, lang, fontSize);
+  const kind = OUTPUTS[id].kind;
+  const marks: PlotModule.Markish[] = [
+    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear' }),
+    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear' }),
+    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 }),
+    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 })] : []),
+    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3' }),
+    Plot.text([{ date: rows[0].date, y: level }], {
+      x: 'date',
+      y: 'y',
+      text: () => `${t('legendTarget')} ${formatValue(id, level, lang)}`,
+      dy: -8,
+      dx: 2,
+      textAnchor: 'start',
+      fill: PALETTE.vermillion,
+      fontSize: 11,
+    }),
+    ...(input.overlays ?? []).map((ov) =>
+      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3' }),
+    ),
+    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5 }),
+    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1 }),
+    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12 })),
+  ];
+  if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
+    const i = output.crossing - output.start;
+    const c = { date: monthDate(output.crossing), value: output.central[i] };
+    // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
+    const right = i > output.length / 2;
+    marks.push(
+      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink }),
+      Plot.text([c], {
+        x: 'date',
+        y: 'value',
+        text: () => `${t('legendCrossing')} ${formatMonth(output.crossing!)}`,
+        dx: right ? -8 : 8,
+        dy: 12,
+        textAnchor: right ? 'end' : 'start',
+        fill: ink,
+        fontSize: 11,
+      }),
+    );
+  }
+  return {
+    width,
+    height: input.height ?? chartHeight(width),
+    marginLeft,
+    marginRight: MARGIN_RIGHT,
+    // Room for two-line (month, year) ticks.
+    marginBottom: Math.round(fontSize * (ticks.lines === 2 ? 2.9 : 1.9)),
+    style: { background: 'transparent', color: ink, fontSize: `${fontSize}px`, fontFamily: 'inherit' },
+    x: { type: 'utc', label: null, grid: false, ticks: ticks.ticks, tickFormat: ticks.tickFormat },
+    y: {
+      label: null,
+      grid: true,
+      tickFormat: fmt,
+      nice: true,
+      zero: kind !== 'rate',
+      ...(input.presentation && { ticks: 4 }),
+      // A share cannot pass 100 %: in a presentation its axis is the whole scale.
+      ...(input.presentation && kind === 'share' && { domain: [0, 100] }),
+    },
+    marks,
+    ariaLabel: t('chartTitle', { name: id }),
+  };
+}

@@ -2,7 +2,7 @@
  * The assumptions of a scenario that differ from its preset, as short "label: old → new" lines in the page's
  * language (pure: tested in Node). Every stamp (PNG, SVG, PPTX, print) lists them, so a picture says what it assumes.
  */
-import { PARAM_IDS, PARAMS, type ParamId } from '../../model';
+import { PARAM_IDS, PARAMS, type OutputId, type ParamId } from '../../model';
 import { pick, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { outputName } from '../lib/labels';
@@ -77,4 +77,16 @@ export function changesText(changes: readonly AssumptionChange[], lang: Lang, t:
   const head = `${t('changedAssumptions')}${lang === 'zh-CN' ? '：' : ': '}`;
   if (!changes.length) return head + t('noChanges', { name: presetName });
   return head + changes.map((c) => changeLine(c, lang)).join(lang === 'zh-CN' ? '；' : '; ');
+}
+
+/**
+ * The changes that bear on one output: its cell's parameters (users' for the penetration, which is users ÷
+ * population) and its growth model. Context and date changes apply to every output and are listed once.
+ */
+export function changesFor(id: OutputId, changes: readonly AssumptionChange[], cellParamIds: readonly ParamId[]): AssumptionChange[] {
+  const own = new Set<string>(cellParamIds);
+  if (id === 'user_penetration') for (const p of PARAM_IDS) if (PARAMS[p].group === 'users') own.add(p);
+  if (id === 'users' || id === 'user_penetration') own.add('users');
+  if (id === 'traffic_share') own.add('traffic');
+  return changes.filter((c) => own.has(c.key));
 }

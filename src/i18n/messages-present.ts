@@ -2,6 +2,7 @@
 export const presentEn = {
   printReport: 'Print / PDF report',
   printReportTitle: 'Prepare every chart and print the scenario as a report (choose “Save as PDF” for a PDF).',
+  exportSlideSvgTitle: 'SVG slide, 1920 × 1080 (vector)',
   exportDeck: 'Export PPT',
   exportDeckTitle: 'A PowerPoint deck: title, scorecard and one slide per indicator',
   deckBuilding: 'Building the deck…',
@@ -29,6 +30,7 @@ export const presentEn = {
 export const presentZh: Record<keyof typeof presentEn, string> = {
   printReport: '打印/导出PDF报告',
   printReportTitle: '先绘制全部图表，再把情景打印为报告（选择“另存为PDF”即得PDF）。',
+  exportSlideSvgTitle: 'SVG幻灯片，1920 × 1080（矢量）',
   exportDeck: '导出PPT',
   exportDeckTitle: 'PowerPoint演示文稿：标题页、记分卡页，每项指标一页',
   deckBuilding: '正在生成演示文稿…',

@@ -18,7 +18,8 @@ import { bandsCsv } from './csv';
 import { changedAssumptions, changesText } from './changes';
 import { exportFileName } from './filename';
 
-export type PictureFormat = 'png' | 'slide' | 'svg';
+/** `slide`: a 1920 × 1080 PNG; `slide-svg`: the same slide as SVG (vector, for Keynote and PowerPoint). */
+export type PictureFormat = 'png' | 'slide' | 'svg' | 'slide-svg';
 export type ChartFormat = PictureFormat | 'csv' | 'json';
 
 export interface ExportContext {
@@ -175,7 +176,8 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 }
 
 async function picture(ctx: ExportContext, p: { svg: string; width: number; height: number }, format: PictureFormat, part: string): Promise<ExportFile> {
-  if (format === 'svg') return { filename: fileName(ctx, part, 'svg'), blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
+  if (format === 'svg' || format === 'slide-svg')
+    return { filename: fileName(ctx, part, 'svg', format === 'slide-svg' ? '-1920x1080' : ''), blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
   const scale = format === 'slide' ? 1 : PNG_SCALE;
   const blob = await svgToPng(p.svg, p.width, p.height, scale);
   return { filename: fileName(ctx, part, 'png', format === 'slide' ? '-1920x1080' : ''), blob, width: p.width * scale, height: p.height * scale };
@@ -187,13 +189,13 @@ export async function exportChart(ctx: ExportContext, id: OutputId, format: Char
   if (format === 'csv')
     return { filename: fileName(ctx, part, 'csv'), blob: new Blob([bandsCsv(ctx.result.outputs[id], id, ctx.lang, ctx.t)], { type: 'text/csv;charset=utf-8' }) };
   if (format === 'json') return scenarioFile(ctx);
-  return picture(ctx, await chartPicture(ctx, id, format === 'slide' ? 'slide' : 'standard'), format, part);
+  return picture(ctx, await chartPicture(ctx, id, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, part);
 }
 
 /** The scorecard as a picture, or the scenario as JSON. */
 export async function exportScorecard(ctx: ExportContext, format: PictureFormat | 'json'): Promise<ExportFile> {
   if (format === 'json') return scenarioFile(ctx);
-  return picture(ctx, scorecardPicture(ctx, format === 'slide' ? 'slide' : 'standard'), format, ctx.t('scorecard'));
+  return picture(ctx, scorecardPicture(ctx, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, ctx.t('scorecard'));
 }
 
 /** The scenario file (src/scenario/file.ts). */

@@ -115,7 +115,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       dx: 2,
       textAnchor: 'start',
       fill: PALETTE.vermillion,
-      fontSize: 11,
+      fontSize: Math.max(11, Math.round(fontSize * 0.9)),
     }),
     ...(input.overlays ?? []).map((ov) =>
       Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3' }),
@@ -139,7 +139,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
         dy: 12,
         textAnchor: right ? 'end' : 'start',
         fill: ink,
-        fontSize: 11,
+        fontSize: Math.max(11, Math.round(fontSize * 0.9)),
       }),
     );
   }

@@ -4,8 +4,9 @@
  */
 import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '../src/model/indicators';
 import { formatMonth, type Month } from '../src/model/months';
-import { QUANTILES, type RunResult } from '../src/model/types';
+import type { RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
+import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 
 export const USAGE = `Usage: npm run forecast -- <scenario.json | share link> [options]
        tsx cli/forecast.ts <scenario.json | share link> [options]
@@ -19,6 +20,8 @@ Options:
   --json         print the full result as JSON (paths, bands, crossing distributions)
   --csv          print the bands as CSV: indicator,month,central,p5,p10,p25,p50,p75,p90,p95
   --analysis     with --json: add calibration, goal seek, sensitivity and on-track status per headline target
+  --backtest     re-run the scenario as of every quarter end from 2021-06 to the last data and grade the forecasts
+                 (band coverage, error by horizon, Brier score); with --json the whole result
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
   --seed N       random seed (overrides the file's; 0 to 4294967295)
   -h, --help     show this help
@@ -207,7 +210,7 @@ export function renderTable(r: RunResult, s: Scenario, file: string): string {
 }
 
 /** Quantile keys of the bands in JSON and CSV: p5, p10, p25, p50, p75, p90, p95. */
-export const BAND_KEYS = QUANTILES.map((p) => `p${Math.round(p * 100)}`);
+export const BAND_KEYS = BAND_COLUMNS;
 
 /** The full result as a plain object for JSON: months as YYYY-MM, arrays as plain number arrays. */
 export function toJson(r: RunResult, s: Scenario): unknown {
@@ -246,16 +249,5 @@ export function toJson(r: RunResult, s: Scenario): unknown {
   };
 }
 
-/** The bands as CSV, one row per output and month, numbers at full precision. */
-export function toCsv(r: RunResult): string {
-  const lines = [`indicator,month,central,${BAND_KEYS.join(',')}`];
-  for (const id of OUTPUT_IDS) {
-    const o = r.outputs[id];
-    for (let i = 0; i < o.length; i++) {
-      const cells = [id, formatMonth(o.start + i), String(o.central[i])];
-      for (let q = 0; q < QUANTILES.length; q++) cells.push(String(o.bands[q * o.length + i]));
-      lines.push(cells.join(','));
-    }
-  }
-  return lines.join('\n');
-}
+/** The bands as CSV, one row per output and month, numbers at full precision (the app's CSV builder). */
+export const toCsv = (r: RunResult): string => runCsv(r);

@@ -11,7 +11,7 @@ import { startHarness, openPage, waitForResult, type Harness } from './harness';
 import { DATA_VERSION, MODEL_VERSION, runModel } from '../../src/model';
 import { PRESETS } from '../../src/scenario/presets';
 import { importScenarioJson } from '../../src/scenario/file';
-import { bandsCsv } from '../../src/ui/export/csv';
+import { chartCsv } from '../../src/export/csv';
 import { exportFileName } from '../../src/ui/export/filename';
 import { translator } from '../../src/i18n';
 
@@ -90,7 +90,7 @@ describe('export', () => {
     expect(csv.name).toBe(named('5G网络接入流量占比', 'csv'));
     // Only the title changed: the bands are those of the baseline (rounded), with a BOM and Chinese headers.
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.body.toString('utf8')).toBe(bandsCsv(runModel(PRESETS[0].scenario).outputs.traffic_share, 'traffic_share', 'zh-CN', translator('zh-CN')));
+    expect(csv.body.toString('utf8')).toBe(chartCsv(runModel(PRESETS[0].scenario).outputs.traffic_share, 'traffic_share', 'zh-CN', translator('zh-CN')));
 
     const json = await download(page, 'export-json-traffic_share');
     const parsed = importScenarioJson(json.body.toString('utf8'));

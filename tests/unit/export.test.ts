@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeExportSvg, escapeXml, exportLayout, wrapText, chunkLink, SLIDE_WIDTH, SLIDE_HEIGHT, STANDARD_WIDTH, type ExportStamp } from '../../src/ui/export/svg';
 import { scorecardSvg, fitFontSize, type ScorecardTable } from '../../src/ui/export/scorecard-svg';
-import { bandsCsv, BOM, csvDigits, csvHeader, roundCell } from '../../src/ui/export/csv';
+import { chartCsv, BOM, csvDigits, csvHeader, roundCell } from '../../src/export/csv';
 import { exportFileName, safeFilePart } from '../../src/ui/export/filename';
 import { changedAssumptions, changeLine, changesText } from '../../src/ui/export/changes';
 import { translator } from '../../src/i18n';
@@ -125,7 +125,7 @@ describe('CSV of the bands', () => {
   it('starts with a BOM, has headers with units in the page language and one row per month', () => {
     for (const id of OUTPUT_IDS) {
       const o = r.outputs[id];
-      const text = bandsCsv(o, id, 'en', en);
+      const text = chartCsv(o, id, 'en', en);
       expect(text.startsWith(BOM)).toBe(true);
       const lines = text.slice(1).split('\r\n');
       expect(lines.pop()).toBe('');
@@ -133,15 +133,15 @@ describe('CSV of the bands', () => {
       expect(lines[1].split(',')[0]).toBe(formatMonth(o.start));
       expect(lines[o.length].split(',')[0]).toBe(formatMonth(o.start + o.length - 1));
     }
-    expect(bandsCsv(r.outputs.traffic_share, 'traffic_share', 'zh-CN', zh).split('\r\n')[0]).toBe(
+    expect(chartCsv(r.outputs.traffic_share, 'traffic_share', 'zh-CN', zh).split('\r\n')[0]).toBe(
       `${BOM}月份,中心路径（%）,p5（%）,p10（%）,p25（%）,p50（%）,p75（%）,p90（%）,p95（%）`,
     );
-    expect(bandsCsv(r.outputs.users, 'users', 'en', en).split('\r\n')[0]).toBe(
+    expect(chartCsv(r.outputs.users, 'users', 'en', en).split('\r\n')[0]).toBe(
       `${BOM}month,central path (persons),p5 (persons),p10 (persons),p25 (persons),p50 (persons),p75 (persons),p90 (persons),p95 (persons)`,
     );
     expect(csvHeader('base_stations_per_10k', 'zh-CN', zh)[1]).toBe('中心路径（个/万人）');
     // UTF-8 bytes EF BB BF first, as Excel and WPS expect.
-    expect([...new TextEncoder().encode(bandsCsv(r.outputs.users, 'users', 'zh-CN', zh)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...new TextEncoder().encode(chartCsv(r.outputs.users, 'users', 'zh-CN', zh)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   it('holds the result’s central path and bands rounded to the indicator’s precision', () => {
@@ -149,7 +149,7 @@ describe('CSV of the bands', () => {
       const o = r.outputs[id];
       const rows = fanRows(o);
       const d = csvDigits(id);
-      const lines = bandsCsv(o, id, 'en', en).slice(1).trim().split('\r\n').slice(1);
+      const lines = chartCsv(o, id, 'en', en).slice(1).trim().split('\r\n').slice(1);
       lines.forEach((line, i) => {
         const [month, ...cells] = line.split(',');
         expect(month).toBe(formatMonth(rows[i].month));

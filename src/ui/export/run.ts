@@ -14,7 +14,7 @@ import { PALETTE } from '../lib/palette';
 import { outputName, targetText, verdictSentence } from '../lib/labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
-import { bandsCsv } from './csv';
+import { chartCsv } from '../../export/csv';
 import { changedAssumptions, changesText } from './changes';
 import { exportFileName } from './filename';
 
@@ -187,7 +187,7 @@ async function picture(ctx: ExportContext, p: { svg: string; width: number; heig
 export async function exportChart(ctx: ExportContext, id: OutputId, format: ChartFormat): Promise<ExportFile> {
   const part = outputName(id, ctx.lang);
   if (format === 'csv')
-    return { filename: fileName(ctx, part, 'csv'), blob: new Blob([bandsCsv(ctx.result.outputs[id], id, ctx.lang, ctx.t)], { type: 'text/csv;charset=utf-8' }) };
+    return { filename: fileName(ctx, part, 'csv'), blob: new Blob([chartCsv(ctx.result.outputs[id], id, ctx.lang, ctx.t)], { type: 'text/csv;charset=utf-8' }) };
   if (format === 'json') return scenarioFile(ctx);
   return picture(ctx, await chartPicture(ctx, id, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, part);
 }

@@ -1,13 +1,41 @@
 /**
- * CSV of an output's central path and bands: one row per month (pure: tested in Node). Headers are in the page's
- * language with the unit in each (the CLI's `--csv` keeps its own stable English header); values are rounded to the
- * indicator's precision; the text starts with a byte-order mark so Excel and WPS read Chinese as UTF-8.
+ * CSV of forecast bands (pure: tested in Node): one row per month with the central path and the quantile bands. The
+ * CLI's `--csv` (every output, an indicator column) keeps a stable English header and full precision; the app's
+ * chart export (chartCsv) has headers in the page's language with units, rounded values and a byte-order mark.
  */
-import { formatMonth, OUTPUTS, QUANTILES, type OutputId, type OutputResult } from '../../model';
-import type { Lang, Translate } from '../../i18n';
+import { formatMonth, OUTPUT_IDS, OUTPUTS, QUANTILES, type OutputId, type OutputResult, type RunResult } from '../model';
+import type { Lang, Translate } from '../i18n';
 
 /** The band columns, named after their quantile levels (p5 … p95), in QUANTILES order. */
 export const BAND_COLUMNS = QUANTILES.map((q) => `p${Math.round(q * 100)}`);
+export const CSV_HEADER = ['month', 'central', ...BAND_COLUMNS];
+
+/** Numbers at full precision (they round-trip exactly); missing values empty. */
+const num = (v: number) => (Number.isFinite(v) ? String(v) : '');
+
+/** The cells of one month of an output: month, central, then the bands in QUANTILES order. */
+function monthCells(o: OutputResult, i: number): string[] {
+  const row = [formatMonth(o.start + i), num(o.central[i])];
+  for (let k = 0; k < QUANTILES.length; k++) row.push(num(o.bands[k * o.length + i]));
+  return row;
+}
+
+/** `month,central,p5,p10,p25,p50,p75,p90,p95` then one row per month of the path (CRLF line ends, RFC 4180). */
+export function bandsCsv(o: OutputResult): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (let i = 0; i < o.length; i++) lines.push(monthCells(o, i).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Every output's bands: `indicator,month,central,p5,…,p95`, one row per output and month (LF line ends). */
+export function runCsv(r: RunResult, ids: readonly OutputId[] = OUTPUT_IDS): string {
+  const lines = [['indicator', ...CSV_HEADER].join(',')];
+  for (const id of ids) {
+    const o = r.outputs[id];
+    for (let i = 0; i < o.length; i++) lines.push([id, ...monthCells(o, i)].join(','));
+  }
+  return lines.join('\n');
+}
 
 /** The UTF-8 byte-order mark. */
 export const BOM = '\uFEFF';
@@ -60,8 +88,11 @@ export function roundCell(v: number, digits: number): string {
 /** Quotes a CSV field where it must be (RFC 4180). */
 const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** BOM, the header, then one row per month of the path (CRLF line ends, RFC 4180). */
-export function bandsCsv(o: OutputResult, id: OutputId, lang: Lang, t: Translate): string {
+/**
+ * The app's CSV of one chart: BOM, a header in the page's language with the unit in each column, then one row per
+ * month with values rounded to the indicator's precision (CRLF line ends, RFC 4180). Excel and WPS read it as UTF-8.
+ */
+export function chartCsv(o: OutputResult, id: OutputId, lang: Lang, t: Translate): string {
   const d = csvDigits(id);
   const lines = [csvHeader(id, lang, t).map(field).join(',')];
   for (let i = 0; i < o.length; i++) {

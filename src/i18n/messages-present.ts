@@ -25,7 +25,8 @@ export const presentEn = {
   unitCount: 'count',
   embedPreviewLive: 'Live preview at the snippet’s height ({w} × {h} px)',
   embedFits: 'The height fits the content at 960 and 1200 px wide, with no script on the host.',
-  embedResizer: 'The controls change the height as they are used, so this snippet includes a tiny resize listener (a script that sets the frame’s height from its yangfan:height messages); without it the frame keeps the height above and scrolls.',
+  embedResizer:
+    'The controls change the height as they are used, so this snippet includes a tiny resize listener (a script that sets the frame’s height from its yangfan:height messages); without it the frame keeps the height above and scrolls.',
 } as const;
 
 export const presentZh: Record<keyof typeof presentEn, string> = {
@@ -54,5 +55,6 @@ export const presentZh: Record<keyof typeof presentEn, string> = {
   unitCount: '个',
   embedPreviewLive: '按代码高度实时预览（{w} × {h} 像素）',
   embedFits: '在960与1200像素宽时，此高度均能完整显示内容，宿主页面无需脚本。',
-  embedResizer: '控件使用时高度会变化，因此代码中附带一个极小的尺寸监听脚本（根据yangfan:height消息设置框架高度）；去掉它时框架保持上面的高度并可滚动。',
+  embedResizer:
+    '控件使用时高度会变化，因此代码中附带一个极小的尺寸监听脚本（根据yangfan:height消息设置框架高度）；去掉它时框架保持上面的高度并可滚动。',
 };

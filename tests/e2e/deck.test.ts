@@ -26,26 +26,38 @@ afterAll(async () => {
   await h?.close();
 });
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p));
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find((p) =>
+  existsSync(p),
+);
 
 describe('PowerPoint deck', () => {
   it('writes a title slide, the scorecard and one slide per output, with pictures, in Chinese', async () => {
     const s = defaultLinkState('zh-CN');
     s.scenario.title = '基站加快建设';
-    s.scenario.params.buildGrowth.value = Math.min(PARAMS.buildGrowth.max, s.scenario.params.buildGrowth.value + 10 * PARAMS.buildGrowth.step);
+    s.scenario.params.buildGrowth.value = Math.min(
+      PARAMS.buildGrowth.max,
+      s.scenario.params.buildGrowth.value + 10 * PARAMS.buildGrowth.step,
+    );
     const { page, context, errors } = await openPage(h, encodeLink(s), { locale: 'zh-CN' });
     await waitForResult(page);
     const t0 = Date.now();
-    const [d] = (await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-deck"]')])) as [Download, void];
+    const [d] = (await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.click('[data-testid="export-deck"]'),
+    ])) as [Download, void];
     const ms = Date.now() - t0;
-    expect(d.suggestedFilename()).toBe(exportFileName({ title: '基站加快建设', presetName: '', date: new Date(), ext: 'pptx' }));
+    expect(d.suggestedFilename()).toBe(
+      exportFileName({ title: '基站加快建设', presetName: '', date: new Date(), ext: 'pptx' }),
+    );
     const body = readFileSync((await d.path())!);
     if (process.env.EXPORT_DIR) writeFileSync(join(process.env.EXPORT_DIR, d.suggestedFilename()), body);
     console.log(`deck: ${ms} ms from click to download (pptxgenjs loaded on demand), ${body.length} B`);
 
     const zip = unzipSync(new Uint8Array(body));
     const names = Object.keys(zip);
-    const slides = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+    const slides = names
+      .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
     expect(slides).toHaveLength(2 + OUTPUT_IDS.length);
     const xml = (n: string) => strFromU8(zip[n]);
     const text = (n: string) => [...xml(n).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
@@ -86,7 +98,9 @@ describe('PowerPoint deck', () => {
       const dir = mkdtempSync(join(tmpdir(), 'deck-'));
       try {
         writeFileSync(join(dir, 'deck.pptx'), body);
-        execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'deck.pptx')], { timeout: 120_000 });
+        execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'deck.pptx')], {
+          timeout: 120_000,
+        });
         const pdf = readFileSync(join(dir, 'deck.pdf')).toString('latin1');
         expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(slides.length);
       } finally {

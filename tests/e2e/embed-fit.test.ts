@@ -39,20 +39,37 @@ describe('embed snippet heights', () => {
           for (const width of [960, 1200]) {
             n++;
             const u = new URL(h.url);
-            const snippet = embedSnippet({ loc: { origin: u.origin, pathname: u.pathname }, hash, params, title: 'embed' });
+            const snippet = embedSnippet({
+              loc: { origin: u.origin, pathname: u.pathname },
+              hash,
+              params,
+              title: 'embed',
+            });
             await page.route(`${h.url}fit-host-${n}.html`, (route) =>
-              route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><title>host</title><body style="margin:0"><div style="width:${width}px">${snippet}</div>` }),
+              route.fulfill({
+                contentType: 'text/html',
+                body: `<!doctype html><meta charset="utf-8"><title>host</title><body style="margin:0"><div style="width:${width}px">${snippet}</div>`,
+              }),
             );
             await page.goto(`${h.url}fit-host-${n}.html`);
             const frame = page.frameLocator('iframe');
             process.stdout.write(`${view} ${controls} ${lang} ${width}\n`);
-            await expect.poll(() => frame.locator('[data-testid="status"]').getAttribute('data-generation').then(Number), { timeout: 30_000 }).toBeGreaterThan(0);
-            if (view === 'chart') await expect.poll(() => frame.locator('figure svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+            await expect
+              .poll(() => frame.locator('[data-testid="status"]').getAttribute('data-generation').then(Number), {
+                timeout: 30_000,
+              })
+              .toBeGreaterThan(0);
+            if (view === 'chart')
+              await expect.poll(() => frame.locator('figure svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
             await page.waitForTimeout(200);
             if (needsResizer(params)) {
               expect(snippet).toContain('<script>');
               // The listener set the frame's height from the posted one.
-              await expect.poll(() => page.locator('iframe').evaluate((f) => (f as HTMLElement).style.height), { timeout: 10_000 }).toMatch(/^\d+px$/);
+              await expect
+                .poll(() => page.locator('iframe').evaluate((f) => (f as HTMLElement).style.height), {
+                  timeout: 10_000,
+                })
+                .toMatch(/^\d+px$/);
               await page.waitForTimeout(300);
             } else expect(snippet).not.toContain('<script');
             const frameH = await page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().height));
@@ -61,13 +78,20 @@ describe('embed snippet heights', () => {
               client: document.documentElement.clientHeight,
               content: Math.ceil(document.querySelector('[data-testid="embed"]')!.getBoundingClientRect().height),
             }));
-            rows.push(`${view} controls=${controls} ${lang} ${width}px: snippet ${height}, frame ${frameH}, content ${m.content}, scroll ${m.scroll}`);
+            rows.push(
+              `${view} controls=${controls} ${lang} ${width}px: snippet ${height}, frame ${frameH}, content ${m.content}, scroll ${m.scroll}`,
+            );
             const what = `${view} controls=${controls} ${lang} ${width}px`;
             // The whole content shows: nothing scrolls inside the frame; and the frame is not much taller than it
             // needs (no empty half).
             if (m.scroll > m.client) failures.push(`${what}: content ${m.scroll} px is cut at ${frameH} px`);
-            if (m.content < frameH * 0.8) failures.push(`${what}: content ${m.content} px leaves a frame of ${frameH} px mostly empty`);
-            if (process.env.EXPORT_DIR && width === 1200 && lang === 'zh-CN') await page.screenshot({ path: join(process.env.EXPORT_DIR, `embed-${view}-${controls ? 'controls' : 'plain'}.png`), fullPage: true });
+            if (m.content < frameH * 0.8)
+              failures.push(`${what}: content ${m.content} px leaves a frame of ${frameH} px mostly empty`);
+            if (process.env.EXPORT_DIR && width === 1200 && lang === 'zh-CN')
+              await page.screenshot({
+                path: join(process.env.EXPORT_DIR, `embed-${view}-${controls ? 'controls' : 'plain'}.png`),
+                fullPage: true,
+              });
             await page.unroute(`${h.url}fit-host-${n}.html`);
           }
         }

@@ -62,11 +62,15 @@ describe('printed report', () => {
     expect(visibleControls).toEqual([]);
     expect(await page.locator('header.top').isVisible()).toBe(false);
     // The summary, the changed assumption (old → new), the stamp with the share link and its QR code.
-    expect(await page.locator('[data-testid="report-summary"]').innerText()).toMatch(/项主要目标中\d+项达标；全部达标的概率为/);
+    expect(await page.locator('[data-testid="report-summary"]').innerText()).toMatch(
+      /项主要目标中\d+项达标；全部达标的概率为/,
+    );
     const changes = await page.locator('[data-testid="report-changes"]').innerText();
     expect(changes).toContain('（每万人拥有5G基站数）：');
     expect(changes).toContain(' → ');
-    expect(await page.locator('[data-testid="report-base_stations_per_10k"]').innerText()).toContain('与预设不同的假设');
+    expect(await page.locator('[data-testid="report-base_stations_per_10k"]').innerText()).toContain(
+      '与预设不同的假设',
+    );
     const stamp = await page.locator('[data-testid="report-stamp"]').innerText();
     const href = await page.evaluate(() => location.href);
     expect(stamp.replace(/\s/g, '')).toContain(href);
@@ -91,18 +95,30 @@ describe('printed report', () => {
         const w = window as unknown as { __printed: number; __charts: number };
         w.__printed++;
         // What print() would lay out: the report, drawn, at that moment.
-        w.__charts = document.querySelectorAll('[data-testid="print-report"][data-active="true"] figure svg [aria-label="area"]').length;
+        w.__charts = document.querySelectorAll(
+          '[data-testid="print-report"][data-active="true"] figure svg [aria-label="area"]',
+        ).length;
       };
     });
     await page.reload();
     await waitForResult(page);
     await page.click('[data-testid="print-report-button"]');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed), { timeout: 20_000 }).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { __charts: number }).__charts)).toBeGreaterThanOrEqual(2 * OUTPUT_IDS.length);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed), { timeout: 20_000 })
+      .toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __charts: number }).__charts)).toBeGreaterThanOrEqual(
+      2 * OUTPUT_IDS.length,
+    );
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('[data-testid="report-changes"]').innerText()).toMatch(/Assumptions changed from the preset|→/);
+    expect(await page.locator('[data-testid="report-changes"]').innerText()).toMatch(
+      /Assumptions changed from the preset|→/,
+    );
     expect(await page.locator('.report-head h1').innerText()).toBe('Faster build-out');
-    if (process.env.EXPORT_DIR) writeFileSync(join(process.env.EXPORT_DIR, 'report-en.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
+    if (process.env.EXPORT_DIR)
+      writeFileSync(
+        join(process.env.EXPORT_DIR, 'report-en.pdf'),
+        await page.pdf({ format: 'A4', printBackground: true }),
+      );
     expect(errors).toEqual([]);
     await context.close();
   });

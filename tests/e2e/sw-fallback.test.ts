@@ -18,7 +18,10 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yangfan-sw-'));
   cpSync('dist', dir, { recursive: true });
-  writeFileSync(join(dir, 'host.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title><h1 id="host">A host page beside the app</h1>');
+  writeFileSync(
+    join(dir, 'host.html'),
+    '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title><h1 id="host">A host page beside the app</h1>',
+  );
   srv = await serveStatic(dir, '/tools/yangfan/');
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
@@ -36,7 +39,13 @@ async function visit(page: Page, url: string): Promise<'app' | 'host' | 'example
     return 'failed';
   }
   return page.evaluate(() =>
-    document.getElementById('app') ? 'app' : document.getElementById('host') ? 'host' : document.getElementById('yangfan-scorecard') ? 'example' : 'failed',
+    document.getElementById('app')
+      ? 'app'
+      : document.getElementById('host')
+        ? 'host'
+        : document.getElementById('yangfan-scorecard')
+          ? 'example'
+          : 'failed',
   );
 }
 

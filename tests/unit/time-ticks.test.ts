@@ -22,7 +22,11 @@ describe('time ticks', () => {
           const span = (end.getTime() - start.getTime()) / w;
           for (let i = 1; i < t.ticks.length; i++) {
             const gap = (t.ticks[i].getTime() - t.ticks[i - 1].getTime()) / span;
-            const widest = Math.max(...[t.tickFormat(t.ticks[i], i), t.tickFormat(t.ticks[i - 1], i - 1)].flatMap((l) => l.split('\n')).map(labelWidthEm));
+            const widest = Math.max(
+              ...[t.tickFormat(t.ticks[i], i), t.tickFormat(t.ticks[i - 1], i - 1)]
+                .flatMap((l) => l.split('\n'))
+                .map(labelWidthEm),
+            );
             if (t.interval < 36) expect(gap).toBeGreaterThanOrEqual(widest * fontSize);
           }
         }

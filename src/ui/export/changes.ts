@@ -38,7 +38,8 @@ function distText(id: ParamId, d: Dist, lang: Lang, t: Translate): string {
 
 const sameDist = (a: Dist, b: Dist) => JSON.stringify(a) === JSON.stringify(b);
 
-const withGroup = (label: string, group: string, lang: Lang) => (lang === 'zh-CN' ? `${label}（${group}）` : `${label} (${group})`);
+const withGroup = (label: string, group: string, lang: Lang) =>
+  lang === 'zh-CN' ? `${label}（${group}）` : `${label} (${group})`;
 
 /** A parameter's label, with its indicator's name (outside its cell a label alone can be ambiguous). */
 function paramLabel(id: ParamId, lang: Lang): string {
@@ -50,19 +51,37 @@ function paramLabel(id: ParamId, lang: Lang): string {
 /** Lists what differs between a scenario and its preset: growth models, dates, then every parameter in registry order. */
 export function changedAssumptions(s: Scenario, preset: Scenario, lang: Lang, t: Translate): AssumptionChange[] {
   const out: AssumptionChange[] = [];
-  const fam = (kind: 'users' | 'traffic', f: string) => t(f === 'logistic' && kind === 'traffic' ? 'family_trafficLogistic' : (`family_${f}` as 'family_bass'));
+  const fam = (kind: 'users' | 'traffic', f: string) =>
+    t(f === 'logistic' && kind === 'traffic' ? 'family_trafficLogistic' : (`family_${f}` as 'family_bass'));
   for (const kind of ['users', 'traffic'] as const) {
     if (s.families[kind] !== preset.families[kind])
-      out.push({ key: kind, label: withGroup(t('changeFamily'), outputName(kind === 'users' ? 'users' : 'traffic_share', lang), lang), from: fam(kind, preset.families[kind]), to: fam(kind, s.families[kind]) });
+      out.push({
+        key: kind,
+        label: withGroup(t('changeFamily'), outputName(kind === 'users' ? 'users' : 'traffic_share', lang), lang),
+        from: fam(kind, preset.families[kind]),
+        to: fam(kind, s.families[kind]),
+      });
   }
   if (s.asOf !== preset.asOf) out.push({ key: 'asOf', label: t('asOf'), from: preset.asOf, to: s.asOf });
-  if (s.horizon !== preset.horizon) out.push({ key: 'horizon', label: t('horizon'), from: preset.horizon, to: s.horizon });
+  if (s.horizon !== preset.horizon)
+    out.push({ key: 'horizon', label: t('horizon'), from: preset.horizon, to: s.horizon });
   for (const id of PARAM_IDS) {
     const a = preset.params[id];
     const b = s.params[id];
-    if (a.value !== b.value) out.push({ key: id, label: paramLabel(id, lang), from: withUnit(id, a.value, lang), to: withUnit(id, b.value, lang) });
+    if (a.value !== b.value)
+      out.push({
+        key: id,
+        label: paramLabel(id, lang),
+        from: withUnit(id, a.value, lang),
+        to: withUnit(id, b.value, lang),
+      });
     if (!sameDist(a.dist, b.dist))
-      out.push({ key: id, label: `${paramLabel(id, lang)}${lang === 'zh-CN' ? '·' : ' · '}${t('changeUncertainty')}`, from: distText(id, a.dist, lang, t), to: distText(id, b.dist, lang, t) });
+      out.push({
+        key: id,
+        label: `${paramLabel(id, lang)}${lang === 'zh-CN' ? '·' : ' · '}${t('changeUncertainty')}`,
+        from: distText(id, a.dist, lang, t),
+        to: distText(id, b.dist, lang, t),
+      });
   }
   return out;
 }
@@ -73,7 +92,12 @@ export function changeLine(c: AssumptionChange, lang: Lang): string {
 }
 
 /** All changes as one sentence for a stamp, or the "none" text naming the preset. */
-export function changesText(changes: readonly AssumptionChange[], lang: Lang, t: Translate, presetName: string): string {
+export function changesText(
+  changes: readonly AssumptionChange[],
+  lang: Lang,
+  t: Translate,
+  presetName: string,
+): string {
   const head = `${t('changedAssumptions')}${lang === 'zh-CN' ? '：' : ': '}`;
   if (!changes.length) return head + t('noChanges', { name: presetName });
   return head + changes.map((c) => changeLine(c, lang)).join(lang === 'zh-CN' ? '；' : '; ');
@@ -83,7 +107,11 @@ export function changesText(changes: readonly AssumptionChange[], lang: Lang, t:
  * The changes that bear on one output: its cell's parameters (users' for the penetration, which is users ÷
  * population) and its growth model. Context and date changes apply to every output and are listed once.
  */
-export function changesFor(id: OutputId, changes: readonly AssumptionChange[], cellParamIds: readonly ParamId[]): AssumptionChange[] {
+export function changesFor(
+  id: OutputId,
+  changes: readonly AssumptionChange[],
+  cellParamIds: readonly ParamId[],
+): AssumptionChange[] {
   const own = new Set<string>(cellParamIds);
   if (id === 'user_penetration') for (const p of PARAM_IDS) if (PARAMS[p].group === 'users') own.add(p);
   if (id === 'users' || id === 'user_penetration') own.add('users');

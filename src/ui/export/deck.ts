@@ -6,7 +6,16 @@
  * it and checks the slide XML).
  */
 import type PptxGenJS from 'pptxgenjs';
-import { INDICATOR_IDS, OUTPUT_IDS, MODEL_VERSION, DATA_VERSION, observedPoints, type OutputId, type OutputResult, type RunResult } from '../../model';
+import {
+  INDICATOR_IDS,
+  OUTPUT_IDS,
+  MODEL_VERSION,
+  DATA_VERSION,
+  observedPoints,
+  type OutputId,
+  type OutputResult,
+  type RunResult,
+} from '../../model';
 import { formatMargin, formatNumber, formatProb, formatValue, pick, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import type { AppState } from '../app/app.svelte';
@@ -92,14 +101,24 @@ const MET = '007A55';
 const MISSED = 'B34700';
 
 /** Builds the deck with a pptxgenjs constructor; returns it with the time each stage took. */
-export async function buildDeck(Pptx: typeof PptxGenJS, Plot: PlotLib, create: typeof import('qrcode').create, d: DeckInput): Promise<{ blob: Blob; ms: { charts: number; write: number } }> {
+export async function buildDeck(
+  Pptx: typeof PptxGenJS,
+  Plot: PlotLib,
+  create: typeof import('qrcode').create,
+  d: DeckInput,
+): Promise<{ blob: Blob; ms: { charts: number; write: number } }> {
   const { t, lang, result } = d;
   const font = lang === 'zh-CN' ? 'Microsoft YaHei' : 'Calibri';
   const txt = { fontFace: font, lang: lang === 'zh-CN' ? 'zh-CN' : 'en-US', color: INK } as const;
   const colon = lang === 'zh-CN' ? '：' : ': ';
   const name = d.scenario.title.trim() || d.presetName;
   const changes = changedAssumptions(d.scenario, d.presetScenario, lang, t);
-  const versions = t('exportVersions', { mv: MODEL_VERSION, dv: DATA_VERSION, seed: d.scenario.seed, n: formatNumber(result.samples, lang) });
+  const versions = t('exportVersions', {
+    mv: MODEL_VERSION,
+    dv: DATA_VERSION,
+    seed: d.scenario.seed,
+    n: formatNumber(result.samples, lang),
+  });
   const stamp = `${t('exportSource')} ${versions}`;
 
   const pres = new Pptx();
@@ -110,7 +129,17 @@ export async function buildDeck(Pptx: typeof PptxGenJS, Plot: PlotLib, create: t
   pres.subject = t('reportHeading');
 
   const addStamp = (slide: PptxGenJS.Slide, extra = '') =>
-    slide.addText(`${stamp}${extra ? ' ' + extra : ''}`, { ...txt, x: 0.35, y: 5.05, w: 9.3, h: 0.5, fontSize: 7.5, color: MUTED, valign: 'bottom', fit: 'shrink' });
+    slide.addText(`${stamp}${extra ? ' ' + extra : ''}`, {
+      ...txt,
+      x: 0.35,
+      y: 5.05,
+      w: 9.3,
+      h: 0.5,
+      fontSize: 7.5,
+      color: MUTED,
+      valign: 'bottom',
+      fit: 'shrink',
+    });
 
   // Title slide.
   const t0 = performance.now();
@@ -118,38 +147,98 @@ export async function buildDeck(Pptx: typeof PptxGenJS, Plot: PlotLib, create: t
   const qrPng = qr ? await pngDataUrl(qr, 300, 300) : null;
   const title = pres.addSlide();
   title.addText(name, { ...txt, x: 0.5, y: 0.6, w: 9, h: 1.0, fontSize: 36, bold: true });
-  title.addText(`${t('appName')} · ${t('reportHeading')}`, { ...txt, x: 0.5, y: 1.6, w: 9, h: 0.4, fontSize: 16, color: MUTED });
-  title.addText(`${t('preset')}${colon}${d.presetName} · ${t('asOf')} ${d.scenario.asOf} · ${t('horizon')} ${d.scenario.horizon}`, { ...txt, x: 0.5, y: 2.1, w: qrPng ? 6.6 : 9, h: 0.4, fontSize: 14 });
+  title.addText(`${t('appName')} · ${t('reportHeading')}`, {
+    ...txt,
+    x: 0.5,
+    y: 1.6,
+    w: 9,
+    h: 0.4,
+    fontSize: 16,
+    color: MUTED,
+  });
+  title.addText(
+    `${t('preset')}${colon}${d.presetName} · ${t('asOf')} ${d.scenario.asOf} · ${t('horizon')} ${d.scenario.horizon}`,
+    { ...txt, x: 0.5, y: 2.1, w: qrPng ? 6.6 : 9, h: 0.4, fontSize: 14 },
+  );
   const met = INDICATOR_IDS.filter((k) => result.outputs[k].verdict.met).length;
-  title.addText(t('reportMetCount', { met, total: INDICATOR_IDS.length, p: formatProb(result.pAllMet, lang) }), { ...txt, x: 0.5, y: 2.6, w: qrPng ? 6.6 : 9, h: 0.8, fontSize: 16 });
-  title.addText(changesText(changes, lang, t, d.presetName), { ...txt, x: 0.5, y: 3.45, w: qrPng ? 6.6 : 9, h: 1.0, fontSize: 10, color: MUTED, valign: 'top', fit: 'shrink' });
+  title.addText(t('reportMetCount', { met, total: INDICATOR_IDS.length, p: formatProb(result.pAllMet, lang) }), {
+    ...txt,
+    x: 0.5,
+    y: 2.6,
+    w: qrPng ? 6.6 : 9,
+    h: 0.8,
+    fontSize: 16,
+  });
+  title.addText(changesText(changes, lang, t, d.presetName), {
+    ...txt,
+    x: 0.5,
+    y: 3.45,
+    w: qrPng ? 6.6 : 9,
+    h: 1.0,
+    fontSize: 10,
+    color: MUTED,
+    valign: 'top',
+    fit: 'shrink',
+  });
   if (qrPng) {
     title.addImage({ data: qrPng, x: 7.5, y: 2.1, w: 2, h: 2, altText: t('reportScan') });
-    title.addText(t('reportScan'), { ...txt, x: 7.3, y: 4.1, w: 2.4, h: 0.3, fontSize: 9, align: 'center', color: MUTED });
+    title.addText(t('reportScan'), {
+      ...txt,
+      x: 7.3,
+      y: 4.1,
+      w: 2.4,
+      h: 0.3,
+      fontSize: 9,
+      align: 'center',
+      color: MUTED,
+    });
   }
   addStamp(title, d.link.length <= 400 ? d.link : '');
 
   // The scorecard as a native table (editable in PowerPoint and WPS).
   const score = pres.addSlide();
   score.addText(`${t('scorecard')} · ${name}`, { ...txt, x: 0.35, y: 0.2, w: 9.3, h: 0.55, fontSize: 24, bold: true });
-  const head = [t('indicator'), t('value2023'), t('target'), t('verdict'), t('pMet')].map((h) => ({ text: h, options: { bold: true, color: MUTED } }));
+  const head = [t('indicator'), t('value2023'), t('target'), t('verdict'), t('pMet')].map((h) => ({
+    text: h,
+    options: { bold: true, color: MUTED },
+  }));
   const rows = OUTPUT_IDS.map((id) => {
     const o = result.outputs[id];
     return [
       { text: outputName(id, lang) },
       { text: formatValue(id, o.value, lang), options: { align: 'right' as const } },
       { text: targetText(id, lang), options: { align: 'right' as const } },
-      { text: `${o.verdict.met ? t('met') : t('missed')} ${formatMargin(id, o.verdict.margin, lang)}`, options: { color: o.verdict.met ? MET : MISSED, bold: true } },
+      {
+        text: `${o.verdict.met ? t('met') : t('missed')} ${formatMargin(id, o.verdict.margin, lang)}`,
+        options: { color: o.verdict.met ? MET : MISSED, bold: true },
+      },
       { text: formatProb(o.pMet, lang), options: { align: 'right' as const } },
     ];
   });
-  score.addTable([head, ...rows], { ...txt, x: 0.35, y: 0.85, w: 9.3, colW: [3.6, 1.5, 1.3, 1.7, 1.2], fontSize: 10, rowH: 0.3, border: { type: 'solid', pt: 0.5, color: 'DDDDDD' } });
-  score.addText(`${t('jointP')}${colon}${formatProb(result.pAllMet, lang)}`, { ...txt, x: 0.35, y: 4.75, w: 9.3, h: 0.3, fontSize: 11 });
+  score.addTable([head, ...rows], {
+    ...txt,
+    x: 0.35,
+    y: 0.85,
+    w: 9.3,
+    colW: [3.6, 1.5, 1.3, 1.7, 1.2],
+    fontSize: 10,
+    rowH: 0.3,
+    border: { type: 'solid', pt: 0.5, color: 'DDDDDD' },
+  });
+  score.addText(`${t('jointP')}${colon}${formatProb(result.pAllMet, lang)}`, {
+    ...txt,
+    x: 0.35,
+    y: 4.75,
+    w: 9.3,
+    h: 0.3,
+    fontSize: 11,
+  });
   addStamp(score);
 
   // One slide per output.
   const charts: { id: OutputId; png: string }[] = [];
-  for (const id of OUTPUT_IDS) charts.push({ id, png: await pngDataUrl(chartSvg(Plot, d, id), DECK_CHART.width, DECK_CHART.height) });
+  for (const id of OUTPUT_IDS)
+    charts.push({ id, png: await pngDataUrl(chartSvg(Plot, d, id), DECK_CHART.width, DECK_CHART.height) });
   const t1 = performance.now();
   for (const { id, png } of charts) {
     const o = result.outputs[id];
@@ -157,23 +246,48 @@ export async function buildDeck(Pptx: typeof PptxGenJS, Plot: PlotLib, create: t
     slide.addText(outputName(id, lang), { ...txt, x: 0.35, y: 0.15, w: 9.3, h: 0.55, fontSize: 24, bold: true });
     slide.addText(
       [
-        { text: `${o.verdict.met ? t('met') : t('missed')} ${formatMargin(id, o.verdict.margin, lang)}`, options: { bold: true, color: o.verdict.met ? MET : MISSED } },
-        { text: ` · ${t('target')} ${targetText(id, lang)} · ${t('deadlineLabel')} · ${t('pMet')}${colon}${formatProb(o.pMet, lang)}` },
+        {
+          text: `${o.verdict.met ? t('met') : t('missed')} ${formatMargin(id, o.verdict.margin, lang)}`,
+          options: { bold: true, color: o.verdict.met ? MET : MISSED },
+        },
+        {
+          text: ` · ${t('target')} ${targetText(id, lang)} · ${t('deadlineLabel')} · ${t('pMet')}${colon}${formatProb(o.pMet, lang)}`,
+        },
       ],
       { ...txt, x: 0.35, y: 0.7, w: 9.3, h: 0.35, fontSize: 13 },
     );
     // The chart at 16:9.
-    slide.addImage({ data: png, x: 0.35, y: 1.1, w: 6.4, h: 3.6, altText: `${outputName(id, lang)}: ${verdictSentence(id, o, lang, t, result.horizon)}` });
+    slide.addImage({
+      data: png,
+      x: 0.35,
+      y: 1.1,
+      w: 6.4,
+      h: 3.6,
+      altText: `${outputName(id, lang)}: ${verdictSentence(id, o, lang, t, result.horizon)}`,
+    });
     const params = cellParams(id, d.scenario.families, d.scenario.asOf);
-    const own = changesFor(id, changes, params.map((p) => p.id));
+    const own = changesFor(
+      id,
+      changes,
+      params.map((p) => p.id),
+    );
     const ownKeys = new Set(own.map((c) => c.key));
     const lines = [
-      { text: verdictSentence(id, o, lang, t, result.horizon), options: { fontSize: 11, breakLine: true, paraSpaceAfter: 6 } },
+      {
+        text: verdictSentence(id, o, lang, t, result.horizon),
+        options: { fontSize: 11, breakLine: true, paraSpaceAfter: 6 },
+      },
       { text: t('keyAssumptions'), options: { bold: true, fontSize: 11, breakLine: true } },
       ...params
         .filter((p) => !ownKeys.has(p.id))
-        .map((p) => ({ text: `${pick(p.label, lang)}${colon}${withUnit(p.id, d.scenario.params[p.id].value, lang)}`, options: { fontSize: 9.5, bullet: true, breakLine: true } })),
-      ...own.map((c) => ({ text: changeLine(c, lang), options: { fontSize: 9.5, bullet: true, bold: true, breakLine: true } })),
+        .map((p) => ({
+          text: `${pick(p.label, lang)}${colon}${withUnit(p.id, d.scenario.params[p.id].value, lang)}`,
+          options: { fontSize: 9.5, bullet: true, breakLine: true },
+        })),
+      ...own.map((c) => ({
+        text: changeLine(c, lang),
+        options: { fontSize: 9.5, bullet: true, bold: true, breakLine: true },
+      })),
     ];
     slide.addText(lines, { ...txt, x: 6.95, y: 1.1, w: 2.75, h: 3.6, valign: 'top', fit: 'shrink' });
     addStamp(slide, changes.length ? changesText(changes, lang, t, d.presetName) : '');
@@ -185,7 +299,9 @@ export async function buildDeck(Pptx: typeof PptxGenJS, Plot: PlotLib, create: t
 }
 
 /** Builds the deck of the scenario shown, loading pptxgenjs, Plot and qrcode on first use. */
-export async function exportDeck(d: DeckInput): Promise<ExportFile & { ms: { total: number; charts: number; write: number } }> {
+export async function exportDeck(
+  d: DeckInput,
+): Promise<ExportFile & { ms: { total: number; charts: number; write: number } }> {
   const start = performance.now();
   const [{ default: Pptx }, Plot, qrcode] = await Promise.all([import('pptxgenjs'), loadPlot(), import('qrcode')]);
   const { blob, ms } = await buildDeck(Pptx, Plot, qrcode.create, d);

@@ -9,12 +9,15 @@ export function safeFilePart(s: string, max = 60): string {
   const cleaned = s
     .normalize('NFC')
     // Unsafe on some system, or confusing in a shell: removed.
-    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%&{}$!'`@+=^~[\];,]/g, '')
+    .replace(/[\p{Cc}/\\:*?"<>|#%&{}$!'`@+=^~[\];,]/gu, '')
     // Full-width punctuation that reads as separators becomes a dash too.
     .replace(/[\s\u3000·・，、。：；（）()]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
-  return [...cleaned].slice(0, max).join('').replace(/[-.]+$/g, '');
+  return [...cleaned]
+    .slice(0, max)
+    .join('')
+    .replace(/[-.]+$/g, '');
 }
 
 /** The local date as YYYY-MM-DD. */
@@ -27,7 +30,14 @@ export function isoDay(d: Date): string {
  * A file name: `<scenario>-<indicator>-<date><suffix>.<ext>`; the scenario is its title, else the preset's name,
  * else `yangfan`.
  */
-export function exportFileName(o: { title: string; presetName: string; part?: string; date: Date; ext: string; suffix?: string }): string {
+export function exportFileName(o: {
+  title: string;
+  presetName: string;
+  part?: string;
+  date: Date;
+  ext: string;
+  suffix?: string;
+}): string {
   const scenario = safeFilePart(o.title) || safeFilePart(o.presetName) || 'yangfan';
   const part = o.part ? safeFilePart(o.part) : '';
   return `${[scenario, part, isoDay(o.date)].filter(Boolean).join('-')}${o.suffix ?? ''}.${o.ext}`;

@@ -9,7 +9,7 @@ import { composeExportSvg, escapeXml, exportLayout, wrapText, chunkLink, SLIDE_W
 import { scorecardSvg, fitFontSize, type ScorecardTable } from '../../src/ui/export/scorecard-svg';
 import { chartCsv, BOM, csvDigits, csvHeader, roundCell } from '../../src/export/csv';
 import { exportFileName, safeFilePart } from '../../src/ui/export/filename';
-import { changedAssumptions, changeLine, changesText } from '../../src/ui/export/changes';
+import { basisScenario, changedAssumptions, changeLine, changesText } from '../../src/ui/export/changes';
 import { translator } from '../../src/i18n';
 import { PARAM_IDS, PARAMS } from '../../src/model';
 import { fanRows } from '../../src/ui/notebook/fan-chart';
@@ -191,6 +191,12 @@ describe('changed assumptions', () => {
   const zh = translator('zh-CN');
   const en = translator('en');
   const preset = PRESETS[0].scenario;
+  it('compares with the preset, or with the registry defaults when the scenario names none', () => {
+    expect(basisScenario(PRESETS[1].id)).toEqual(PRESETS[1].scenario);
+    const defaults = basisScenario('registry-defaults');
+    expect(defaults.params.buildGrowth.value).toBe(PARAMS.buildGrowth.value);
+    expect(changedAssumptions(defaults, defaults, 'en', en)).toEqual([]);
+  });
   it('lists nothing for the preset itself, and names the preset', () => {
     expect(changedAssumptions(preset, preset, 'zh-CN', zh)).toEqual([]);
     expect(changesText([], 'zh-CN', zh, '基准情景')).toBe('与预设不同的假设：无：即预设“基准情景”。');

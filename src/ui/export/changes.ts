@@ -4,9 +4,15 @@
  */
 import { PARAM_IDS, PARAMS, type OutputId, type ParamId } from '../../model';
 import { pick, type Lang, type Translate } from '../../i18n';
-import type { Scenario } from '../../scenario/schema';
+import { ScenarioSchema, type Scenario } from '../../scenario/schema';
+import { REGISTRY_DEFAULTS, presetById } from '../../scenario/presets';
 import { outputName } from '../lib/labels';
 import { withUnit } from '../analysis/text';
+
+/** What a scenario is compared with: its preset's scenario, or the registry defaults (a file that names no preset). */
+export function basisScenario(presetId: string): Scenario {
+  return presetById(presetId)?.scenario ?? ScenarioSchema.parse({ preset: REGISTRY_DEFAULTS });
+}
 
 export interface AssumptionChange {
   /** The parameter, or the scenario field, changed. */

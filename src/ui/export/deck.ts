@@ -25,7 +25,7 @@ import { loadPlot, type PlotLib } from '../lib/plot-loader';
 import { fanChartOptions } from '../notebook/fan-chart';
 import { cellParams } from '../notebook/cells';
 import { withUnit } from '../analysis/text';
-import { changedAssumptions, changeLine, changesFor, changesText } from './changes';
+import { basisScenario, changedAssumptions, changeLine, changesFor, changesText } from './changes';
 import { exportFileName } from './filename';
 import { qrSvg } from './qr';
 import { svgToPng, type ExportFile } from './run';
@@ -49,8 +49,8 @@ export async function deckInput(app: AppState, t: Translate, sync: UrlSync): Pro
     result: app.result,
     // A plain copy of the state (it is a reactive proxy).
     scenario: JSON.parse(JSON.stringify(app.scenario)) as Scenario,
-    presetScenario: app.preset.scenario,
-    presetName: pick(app.preset.name, app.lang),
+    presetScenario: basisScenario(app.scenario.preset),
+    presetName: app.basisName,
     lang: app.lang,
     t,
     link: (await sync.linkNow()).url,

@@ -83,6 +83,15 @@ describe('printed report', () => {
     expect(pages).toBeGreaterThanOrEqual(4);
     if (process.env.EXPORT_DIR) writeFileSync(join(process.env.EXPORT_DIR, 'report-zh.pdf'), pdf);
     console.log(`report PDF: ${pages} pages, ${pdf.length} B`);
+
+    // Printing again after an edit prints the new state and its link, not the first one.
+    await page.emulateMedia({ media: 'screen' });
+    await page.fill('[data-testid="title"]', '第二版');
+    await expect.poll(() => page.evaluate(() => location.href)).not.toBe(href);
+    const href2 = await page.evaluate(() => location.href);
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => page.locator('.report-head h1').innerText()).toBe('第二版');
+    expect((await page.locator('[data-testid="report-stamp"]').innerText()).replace(/\s/g, '')).toContain(href2);
     expect(errors).toEqual([]);
     await context.close();
   });

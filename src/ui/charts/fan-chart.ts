@@ -10,7 +10,9 @@ import type * as PlotModule from '@observablehq/plot';
 export type PlotLib = typeof PlotModule;
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
 import { axisFormatter, formatMonth, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
-import { PALETTE } from './palette';
+import { PALETTE, TARGET_TEXT } from './palette';
+import { HIDDEN } from './a11y';
+import { outputName } from '../labels';
 
 /** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
 export const monthDate = (m: Month) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0));
@@ -86,11 +88,11 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   }));
   const deadline = monthDate(output.start + output.deadlineIndex);
   const marks: PlotModule.Markish[] = [
-    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear' }),
-    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear' }),
-    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 }),
-    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 })] : []),
-    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3' }),
+    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear', ...HIDDEN }),
+    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear', ...HIDDEN }),
+    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN }),
+    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN })] : []),
+    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3', ...HIDDEN }),
     Plot.text([{ date: rows[0].date, y: level }], {
       x: 'date',
       y: 'y',
@@ -98,15 +100,16 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       dy: -8,
       dx: 2,
       textAnchor: 'start',
-      fill: PALETTE.vermillion,
+      fill: input.dark ? TARGET_TEXT.dark : TARGET_TEXT.light,
       fontSize: 11,
+      ...HIDDEN,
     }),
     ...(input.overlays ?? []).map((ov) =>
-      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3' }),
+      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3', ...HIDDEN }),
     ),
-    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5 }),
-    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1 }),
-    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12 })),
+    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5, ...HIDDEN }),
+    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
   ];
   if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
     const i = output.crossing - output.start;
@@ -114,7 +117,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
     const right = i > output.length / 2;
     marks.push(
-      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink }),
+      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink, ...HIDDEN }),
       Plot.text([c], {
         x: 'date',
         y: 'value',
@@ -124,6 +127,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
         textAnchor: right ? 'end' : 'start',
         fill: ink,
         fontSize: 11,
+        ...HIDDEN,
       }),
     );
   }
@@ -136,6 +140,6 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     x: { type: 'utc', label: null, grid: false, ...timeAxis(lang) },
     y: { label: null, grid: true, tickFormat: fmt, nice: true, zero: OUTPUTS[id].kind !== 'rate' },
     marks,
-    ariaLabel: t('chartTitle', { name: id }),
+    ariaLabel: t('chartTitle', { name: outputName(id, lang) }),
   };
 }

@@ -6,6 +6,7 @@ import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '
 import { formatMonth, type Month } from '../src/model/months';
 import { QUANTILES, type RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
+import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 
 export const USAGE = `Usage: npm run forecast -- <scenario.json | share link> [options]
        tsx cli/forecast.ts <scenario.json | share link> [options]
@@ -207,7 +208,7 @@ export function renderTable(r: RunResult, s: Scenario, file: string): string {
 }
 
 /** Quantile keys of the bands in JSON and CSV: p5, p10, p25, p50, p75, p90, p95. */
-export const BAND_KEYS = QUANTILES.map((p) => `p${Math.round(p * 100)}`);
+export const BAND_KEYS = BAND_COLUMNS;
 
 /** The full result as a plain object for JSON: months as YYYY-MM, arrays as plain number arrays. */
 export function toJson(r: RunResult, s: Scenario): unknown {
@@ -246,16 +247,5 @@ export function toJson(r: RunResult, s: Scenario): unknown {
   };
 }
 
-/** The bands as CSV, one row per output and month, numbers at full precision. */
-export function toCsv(r: RunResult): string {
-  const lines = [`indicator,month,central,${BAND_KEYS.join(',')}`];
-  for (const id of OUTPUT_IDS) {
-    const o = r.outputs[id];
-    for (let i = 0; i < o.length; i++) {
-      const cells = [id, formatMonth(o.start + i), String(o.central[i])];
-      for (let q = 0; q < QUANTILES.length; q++) cells.push(String(o.bands[q * o.length + i]));
-      lines.push(cells.join(','));
-    }
-  }
-  return lines.join('\n');
-}
+/** The bands as CSV, one row per output and month, numbers at full precision (the app's CSV builder). */
+export const toCsv = (r: RunResult): string => runCsv(r);

@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
-import App from './ui/App.svelte';
+import App from './ui/app/App.svelte';
 import './ui/app.css';
 
 mount(App, { target: document.getElementById('app')! });

@@ -11,7 +11,7 @@ import { startHarness, openPage, waitForResult, type Harness } from './harness';
 import { DATA_VERSION, MODEL_VERSION, runModel } from '../../src/model';
 import { PRESETS } from '../../src/scenario/presets';
 import { importScenarioJson } from '../../src/scenario/file';
-import { bandsCsv } from '../../src/ui/export/csv';
+import { bandsCsv } from '../../src/export/csv';
 
 let h: Harness;
 beforeAll(async () => {

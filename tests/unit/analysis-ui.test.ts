@@ -18,8 +18,8 @@ import { PRESETS } from '../../src/scenario/presets';
 import { formatValue, translator } from '../../src/i18n';
 import { MESSAGES } from '../../src/i18n/messages';
 import { analysisEn, analysisZh } from '../../src/i18n/messages-analysis';
-import { tornadoBars, tornadoHeight, tornadoLabels, tornadoOptions, tornadoTickFormat, labelMargin } from '../../src/ui/charts/tornado-chart';
-import { fitChartOptions, fitRows } from '../../src/ui/charts/fit-chart';
+import { tornadoBars, tornadoHeight, tornadoLabels, tornadoOptions, tornadoTickFormat, labelMargin } from '../../src/ui/analysis/tornado-chart';
+import { fitChartOptions, fitRows } from '../../src/ui/analysis/fit-chart';
 import { zhMonthTick } from '../../src/i18n';
 import {
   centralSeekText,
@@ -32,7 +32,7 @@ import {
   round4,
   unfittedText,
   withUnit,
-} from '../../src/ui/components/analysis/text';
+} from '../../src/ui/analysis/text';
 import {
   createAnalysisClient,
   createInThreadAnalysisBackend,

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeExportSvg, escapeXml, exportLayout, wrapText, chunkLink, SLIDE_WIDTH, SLIDE_HEIGHT, STANDARD_WIDTH, type ExportStamp } from '../../src/ui/export/svg';
 import { scorecardSvg, fitFontSize, type ScorecardTable } from '../../src/ui/export/scorecard-svg';
-import { bandsCsv, CSV_HEADER } from '../../src/ui/export/csv';
-import { fanRows } from '../../src/ui/charts/fan-chart';
+import { bandsCsv, CSV_HEADER } from '../../src/export/csv';
+import { fanRows } from '../../src/ui/notebook/fan-chart';
 import { runModel, OUTPUT_IDS, MODEL_VERSION, DATA_VERSION, formatMonth, QUANTILES } from '../../src/model';
 import { PRESETS } from '../../src/scenario/presets';
 import { xmlProblems } from './helpers/xml';

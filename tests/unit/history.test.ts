@@ -1,6 +1,6 @@
 /** Undo and redo (src/ui/history.ts): steps, redo cleared by a new edit, coalescing by key, time and gesture, limit. */
 import { describe, expect, it } from 'vitest';
-import { UndoHistory } from '../../src/ui/history';
+import { UndoHistory } from '../../src/ui/app/undo-history';
 
 function clocked(coalesceMs = 1000, limit?: number) {
   let now = 0;

@@ -5,17 +5,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deflateSync } from 'fflate';
-import { createDebouncer } from '../../src/ui/debounce';
-import { classifyHash, shareUrl } from '../../src/ui/link-hash';
-import { linkErrorKey, warningLines } from '../../src/ui/link-notices';
+import { createDebouncer } from '../../src/ui/lib/debounce';
+import { classifyHash, shareUrl } from '../../src/ui/share/link-hash';
+import { linkErrorKey, warningLines } from '../../src/ui/share/link-notices';
 import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/codec';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { PRESETS } from '../../src/scenario/presets';
 import { DATA_VERSION, MODEL_VERSION } from '../../src/model';
-import { parseEmbedParams } from '../../src/ui/embed-params';
-import { embedQuery, embedSnippet, embedHeight } from '../../src/ui/embed-snippet';
+import { parseEmbedParams } from '../../src/ui/embed/embed-params';
+import { embedQuery, embedSnippet, embedHeight } from '../../src/ui/embed/embed-snippet';
 import { MESSAGES } from '../../src/i18n/messages';
-import { URL_DEBOUNCE_MS } from '../../src/ui/state/url-sync.constants';
+import { URL_DEBOUNCE_MS } from '../../src/ui/share/url-sync.constants';
 
 describe('debouncer (the URL is written once per pause)', () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -161,7 +161,7 @@ describe('embed parameters', () => {
 
   it('writes a snippet that round-trips and escapes its attributes', () => {
     const params = { view: 'card', indicator: 'users', controls: false, lang: 'zh-CN', theme: 'light' } as const;
-    const html = embedSnippet({ appUrl: 'https://x.org/app/', hash: '#v1.baseline', params, title: 'A "quoted" <title> & more' });
+    const html = embedSnippet({ loc: { origin: 'https://x.org', pathname: '/app/' }, hash: '#v1.baseline', params, title: 'A "quoted" <title> & more' });
     expect(html).toMatch(/^<iframe src="https:\/\/x\.org\/app\/\?embed=1&amp;view=card&amp;indicator=users&amp;controls=0&amp;lang=zh-CN&amp;theme=light#v1\.baseline" /);
     expect(html).toContain('title="A &quot;quoted&quot; &lt;title&gt; &amp; more"');
     expect(html).toContain(`height="${embedHeight(params)}"`);

@@ -8,13 +8,13 @@ import { INDICATOR_IDS, OUTPUT_IDS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observ
 import { formatMonthLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
-import { fanChartOptions } from '../charts/fan-chart';
-import { loadPlot } from '../charts/plot-loader';
-import { PALETTE } from '../charts/palette';
-import { outputName, targetText, verdictSentence } from '../labels';
+import { fanChartOptions } from '../notebook/fan-chart';
+import { loadPlot } from '../lib/plot-loader';
+import { PALETTE } from '../lib/palette';
+import { outputName, targetText, verdictSentence } from '../lib/labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
-import { bandsCsv } from './csv';
+import { bandsCsv } from '../../export/csv';
 
 export type PictureFormat = 'png' | 'slide' | 'svg';
 export type ChartFormat = PictureFormat | 'csv' | 'json';

@@ -1,0 +1,320 @@
+/**
+ * The notebook's state: the scenario (always valid: every edit is parsed by the schema before it is applied), the
+ * language and theme, and the latest result. Edits ask the scheduler for a quick run at a reduced sample count, so
+ * charts follow a dragged slider; when the edit settles the full run replaces it. The UI only renders this state.
+ */
+import { ScenarioSchema, formatIssues, type Scenario } from '../../scenario/schema';
+import { PRESETS, presetById, type Preset } from '../../scenario/presets';
+import type { LinkState, ViewMode } from '../../scenario/link-state';
+import { OUTPUT_IDS, OUTPUTS, PARAMS, shiftDist, type OutputId, type OutputResult, type ParamId, type Dist, type RunResult } from '../../model';
+import { LARGE_RUN, type Scheduler } from '../../runner';
+import { pick, type Lang } from '../../i18n';
+import { paintTracker } from '../lib/paint-tracker';
+import { EditHistory } from './history.svelte';
+
+export type Theme = 'auto' | 'light' | 'dark';
+
+/** How an edit runs the model: a quick run now and the full run when it settles, the full run now, or no run (the
+ * title and notes do not change any result). */
+export type EditMode = 'preview' | 'full' | 'none';
+
+export interface EditOptions {
+  /** Edits of the same key close together (a dragged slider, typing in a field) are one undo step. */
+  coalesce?: string;
+  /** Record the edit in the undo history (default true). */
+  record?: boolean;
+}
+
+/** A scenario being compared (see compare.svelte.ts): its name, colour and run. */
+export interface CompareRun {
+  /** The entry of `compare`: a preset id or a saved scenario's name. */
+  name: string;
+  kind: 'preset' | 'saved';
+  label: { zh: string; en: string };
+  colour: string;
+  status: 'running' | 'done' | 'missing' | 'failed';
+  result: RunResult | null;
+}
+
+/** The fields of a scenario the model reads (title, notes and the preset's name change no result). */
+export function modelKey(s: Scenario): string {
+  const { title: _t, notes: _n, preset: _p, ...rest } = s;
+  void _t;
+  void _n;
+  void _p;
+  return JSON.stringify(rest);
+}
+
+/** Samples of the quick run made while a control moves. */
+export const PREVIEW_SAMPLES = 1000;
+/** How long after the last keyboard or typed edit the full run starts. */
+export const SETTLE_MS = 250;
+
+export class AppState {
+  scenario = $state<Scenario>(structuredClone(PRESETS[0].scenario));
+  lang = $state<Lang>('zh-CN');
+  theme = $state<Theme>('auto');
+  /** The newest result shown; replaced whole, never mutated. */
+  result = $state.raw<RunResult | null>(null);
+  /** Samples and duration of the run behind `result`. */
+  shownSamples = $state(0);
+  shownMs = $state(0);
+  running = $state(false);
+  /** Fraction done of a large run on the worker pool, or null when none is in flight. */
+  progress = $state<number | null>(null);
+  /** True when the last large run was cancelled by the user (the previous result stays shown). */
+  cancelled = $state(false);
+  /** Stops a large run in flight (set by the page that made the pool). */
+  cancelLargeRun: (() => void) | undefined;
+  /** The last worker failure, shown in the error panel until dismissed. */
+  failure = $state<string | null>(null);
+  /** The last refused edit's messages (schema errors), by field. */
+  refused = $state<string[]>([]);
+  /** Count of results delivered (tests wait on it). */
+  generation = $state(0);
+  /** The open view (part of the share link): notebook, compare, or presentation at an indicator. */
+  view = $state<{ mode: ViewMode; indicator?: OutputId }>({ mode: 'notebook' });
+  /** Scenarios compared with this one: preset ids or saved names (at most three). */
+  compare = $state<string[]>([]);
+  /** Their runs, in the same order, set by the comparison runner. */
+  compareRuns = $state.raw<CompareRun[]>([]);
+  /** Undo and redo of scenario edits. */
+  readonly history = new EditHistory<Scenario>();
+
+  // Times of edits not yet covered by a shown result (for the paint tracker).
+  #pendingEdits: { edit: number; at: number }[] = [];
+
+  // Quick runs and full runs go to separate schedulers (separate workers), so a preview never waits behind a full
+  // run. Results may then arrive out of order: one is shown only if it reflects a newer edit than the one shown,
+  // or the same edit at more samples. So a stale result is never shown.
+  readonly #preview: Scheduler;
+  readonly #full: Scheduler;
+  #edit = 0;
+  #shown = { edit: -1, samples: 0 };
+  #inFlight = 0;
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastVerdicts = new Map<OutputId, boolean>();
+
+  constructor(full: Scheduler, preview: Scheduler = full) {
+    this.#full = full;
+    this.#preview = preview;
+    const report = (e: Error) => {
+      this.failure = e.message;
+    };
+    full.onFailure = report;
+    preview.onFailure = report;
+  }
+
+  get preset(): Preset {
+    return presetById(this.scenario.preset) ?? PRESETS[0];
+  }
+
+  /**
+   * Applies an edit to a copy of the scenario and keeps it only if the schema accepts the result; returns the
+   * messages of a refused edit (and the scenario stays as it was). `mode`: 'preview' runs the quick run now and the
+   * full run when the edit settles; 'full' runs the full run now; 'none' runs nothing (title, notes). An accepted
+   * edit that changes the scenario is an undo step (see EditOptions).
+   */
+  edit(change: (s: Scenario) => void, mode: EditMode = 'full', options: EditOptions = {}): string[] {
+    const before = $state.snapshot(this.scenario) as Scenario;
+    const draft = structuredClone(before);
+    change(draft);
+    const parsed = ScenarioSchema.safeParse(draft);
+    if (!parsed.success) {
+      this.refused = formatIssues(parsed.error.issues);
+      return this.refused;
+    }
+    this.refused = [];
+    if ((options.record ?? true) && JSON.stringify(before) !== JSON.stringify(parsed.data)) this.history.record(before, options.coalesce);
+    this.scenario = parsed.data;
+    if (mode !== 'none') this.#schedule(mode);
+    return [];
+  }
+
+  /** Sets a parameter's point value; its uncertainty moves with it (see shiftDist). */
+  setParam(id: ParamId, value: number, mode: 'preview' | 'full' = 'full'): string[] {
+    return this.edit(
+      (s) => {
+        const old = s.params[id];
+        s.params[id] = { value, dist: shiftDist(old.dist, old.value, value, PARAMS[id]) };
+      },
+      mode,
+      // Slider moves (previews) of one parameter coalesce into one undo step; a typed value is a step of its own.
+      mode === 'preview' ? { coalesce: `param:${id}` } : {},
+    );
+  }
+
+  setDist(id: ParamId, dist: Dist): string[] {
+    return this.edit((s) => {
+      s.params[id] = { ...s.params[id], dist };
+    });
+  }
+
+  resetParam(id: ParamId): void {
+    const p = this.preset.scenario.params[id];
+    this.edit((s) => {
+      s.params[id] = structuredClone(p);
+    });
+  }
+
+  /** Switches to a preset, keeping the language, the sampling settings, the title and the notes. */
+  usePreset(id: string): void {
+    const p = presetById(id);
+    if (!p) return;
+    const { seed, samples, title, notes } = this.scenario;
+    this.edit((s) => {
+      Object.assign(s, structuredClone(p.scenario), { seed, samples, title, notes });
+    });
+  }
+
+  /** Resets every assumption to the current preset (dates, seed and samples too); the title and notes stay. */
+  resetAll(): void {
+    const p = this.preset;
+    const { title, notes } = this.scenario;
+    this.edit((s) => {
+      Object.assign(s, structuredClone(p.scenario), { title, notes });
+    });
+  }
+
+  /** Starts over: the first preset with every default, no title or notes, the notebook view, nothing compared. */
+  resetToDefaults(): void {
+    this.edit((s) => {
+      Object.assign(s, structuredClone(PRESETS[0].scenario));
+    });
+    this.view = { mode: 'notebook' };
+    this.compare = [];
+  }
+
+  /** Replaces the whole scenario (validated like any edit; an undo step unless told otherwise). */
+  replaceScenario(next: Scenario, options: EditOptions & { run?: boolean } = {}): string[] {
+    const run = (options.run ?? true) && modelKey(next) !== modelKey($state.snapshot(this.scenario) as Scenario);
+    return this.edit((s) => void Object.assign(s, structuredClone(next)), run ? 'full' : 'none', options);
+  }
+
+  /** The whole shareable state: scenario, language, view and comparison. */
+  linkState(): LinkState {
+    const view = $state.snapshot(this.view);
+    return {
+      scenario: $state.snapshot(this.scenario) as Scenario,
+      lang: this.lang,
+      view: view.indicator ? { mode: view.mode, indicator: view.indicator } : { mode: view.mode },
+      ...(this.compare.length ? { compare: [...this.compare] } : {}),
+    };
+  }
+
+  /** Applies a (validated) shareable state; the scenario change is an undo step unless `record` is false. */
+  applyLinkState(state: LinkState, options: { record?: boolean; keepLang?: boolean; run?: boolean } = {}): void {
+    this.replaceScenario(state.scenario, { record: options.record ?? true, run: options.run });
+    if (!options.keepLang) this.lang = state.lang;
+    this.view = state.view.indicator ? { mode: state.view.mode, indicator: state.view.indicator } : { mode: state.view.mode };
+    this.compare = [...(state.compare ?? [])];
+  }
+
+  /** Goes back one undo step; false when there is none. */
+  undo(): boolean {
+    return this.#travel((cur) => this.history.undo(cur));
+  }
+
+  /** Goes forward one step; false when there is none. */
+  redo(): boolean {
+    return this.#travel((cur) => this.history.redo(cur));
+  }
+
+  #travel(step: (cur: Scenario) => Scenario | undefined): boolean {
+    const cur = $state.snapshot(this.scenario) as Scenario;
+    const next = step(cur);
+    if (!next) return false;
+    this.refused = [];
+    this.scenario = next;
+    if (modelKey(next) !== modelKey(cur)) this.#schedule('full');
+    return true;
+  }
+
+  /** The compared scenarios' central paths of one output, for the fan chart's overlays. */
+  overlaysFor(id: OutputId): { label: string; colour: string; output: OutputResult }[] {
+    return this.compareRuns
+      .filter((r) => r.result)
+      .map((r) => ({ label: pick(r.label, this.lang), colour: r.colour, output: r.result!.outputs[id] }));
+  }
+
+  /**
+   * Runs the current scenario: a quick run first, so the first charts come fast, then the full run once it is in (on
+   * two cores, a full run booting alongside would slow the quick one down).
+   */
+  runNow(): void {
+    this.#edit++;
+    this.#pendingEdits.push({ edit: this.#edit, at: performance.now() });
+    clearTimeout(this.#settleTimer);
+    void this.#run(this.#preview, Math.min(PREVIEW_SAMPLES, this.scenario.samples)).then(() => this.#settleRun());
+  }
+
+  #schedule(mode: 'preview' | 'full'): void {
+    this.#edit++;
+    this.#pendingEdits.push({ edit: this.#edit, at: performance.now() });
+    clearTimeout(this.#settleTimer);
+    if (mode === 'full') {
+      void this.#run(this.#full, this.scenario.samples);
+      return;
+    }
+    void this.#run(this.#preview, Math.min(PREVIEW_SAMPLES, this.scenario.samples));
+    this.#settleTimer = setTimeout(() => this.#settleRun(), SETTLE_MS);
+  }
+
+  /** A slider was released: its moves are one undo step, and the full run of the current edit starts now. */
+  settle(): void {
+    this.history.seal();
+    this.#settleRun();
+  }
+
+  /** Starts the full run of the current edit now (the edits paused, or a slider was released). */
+  #settleRun(): void {
+    clearTimeout(this.#settleTimer);
+    if (this.#shown.edit === this.#edit && this.#shown.samples >= this.scenario.samples) return;
+    void this.#run(this.#full, this.scenario.samples);
+  }
+
+  async #run(scheduler: Scheduler, samples: number): Promise<void> {
+    const input = $state.snapshot(this.scenario) as Scenario;
+    const edit = this.#edit;
+    this.#inFlight++;
+    this.running = true;
+    this.cancelled = false;
+    if (samples >= LARGE_RUN) this.progress = 0;
+    const outcome = await scheduler.request(input, samples);
+    this.running = --this.#inFlight > 0;
+    if (samples >= LARGE_RUN) this.progress = null;
+    if (outcome.status === 'failed') {
+      if ((outcome.error as { reason?: string }).reason === 'cancelled') this.cancelled = true;
+      else this.failure = outcome.error.message;
+      return;
+    }
+    if (outcome.status !== 'done') return;
+    const shown = this.#shown;
+    if (edit < shown.edit || (edit === shown.edit && samples <= shown.samples)) return;
+    this.#shown = { edit, samples };
+    this.result = outcome.result;
+    this.shownSamples = outcome.result.samples;
+    this.shownMs = Math.round(outcome.ms);
+    this.generation++;
+    this.#announce(outcome.result);
+    const covered = this.#pendingEdits.filter((e) => e.edit <= edit);
+    this.#pendingEdits = this.#pendingEdits.filter((e) => e.edit > edit);
+    paintTracker.delivered(covered.map((e) => e.at));
+  }
+
+  #announce(r: RunResult): void {
+    const changed: OutputId[] = [];
+    for (const id of OUTPUT_IDS) {
+      if (!OUTPUTS[id].headline) continue;
+      const met = r.outputs[id].verdict.met;
+      const before = this.#lastVerdicts.get(id);
+      if (before !== undefined && before !== met) changed.push(id);
+      this.#lastVerdicts.set(id, met);
+    }
+    // Keep the last announcement until another verdict flips (a later, fuller run of the same edit changes none).
+    if (changed.length) this.changedVerdicts = changed;
+  }
+
+  /** Headline outputs whose verdict flipped with the last result (the page announces them). */
+  changedVerdicts = $state<OutputId[]>([]);
+}

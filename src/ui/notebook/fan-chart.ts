@@ -1,0 +1,146 @@
+/**
+ * The fan chart of one output as pure Observable Plot options: observed points (solid dots, with their source in a
+ * tooltip), the central path (a line), p5–p95 and p25–p75 bands (shaded areas), the target (a horizontal rule), the
+ * deadline (a vertical rule) and the month the central path first meets the target. No DOM here: the mount
+ * component calls Plot.plot with these options, and tests inspect them directly.
+ */
+import type * as PlotModule from '@observablehq/plot';
+
+/** The Plot module is passed in: it is loaded lazily (lib/plot-loader.ts), so this builder must not import it. */
+import type { PlotLib } from '../lib/plot-loader';
+export type { PlotLib };
+import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
+import { axisFormatter, formatMonth, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
+import { PALETTE, TARGET_TEXT } from '../lib/palette';
+import { HIDDEN } from '../lib/chart-a11y';
+import { outputName } from '../lib/labels';
+
+/** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
+export const monthDate = (m: Month) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0));
+
+export interface FanRow {
+  date: Date;
+  month: Month;
+  central: number;
+  p5: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+}
+
+/** Unpacks an output's central path and bands into one row per month. */
+export function fanRows(o: OutputResult): FanRow[] {
+  const rows: FanRow[] = [];
+  const q = (k: number, i: number) => o.bands[k * o.length + i];
+  for (let i = 0; i < o.length; i++) {
+    const month = o.start + i;
+    rows.push({
+      date: monthDate(month),
+      month,
+      central: o.central[i],
+      p5: q(0, i),
+      p10: q(1, i),
+      p25: q(2, i),
+      p50: q(3, i),
+      p75: q(4, i),
+      p90: q(5, i),
+      p95: q(6, i),
+    });
+  }
+  return rows;
+}
+
+// Keep the band level order in one place: the rows above follow QUANTILES.
+void QUANTILES;
+
+/** Chart height for a width: fixed steps, so the page keeps its layout while charts draw lazily. */
+export const chartHeight = (width: number) => (width < 480 ? 240 : 300);
+
+export interface FanChartInput {
+  id: OutputId;
+  output: OutputResult;
+  observed: readonly ObservedPoint[];
+  lang: Lang;
+  t: Translate;
+  width: number;
+  height?: number;
+  /** Dark backgrounds need lighter ink. */
+  dark?: boolean;
+  /** Other scenarios' central paths to overlay (comparison). */
+  overlays?: readonly { label: string; colour: string; output: OutputResult }[];
+}
+
+/** Builds the Plot options of an output's fan chart. */
+export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule.PlotOptions {
+  const { id, output, observed, lang, t, width } = input;
+  const rows = fanRows(output);
+  const target = OUTPUTS[id].target;
+  const level = targetLevel(target);
+  const ink = input.dark ? '#e8e8e8' : '#222';
+  const band = input.dark ? PALETTE.sky : PALETTE.blue;
+  const fmt = axisFormatter(id, lang);
+  const obs = observed.map((p) => ({
+    date: monthDate(p.month),
+    value: p.value,
+    label: `${formatMonth(p.month)}: ${formatValue(id, p.value, lang)}\n${t('source')}: ${p.source} (${t(p.basis)})`,
+  }));
+  const deadline = monthDate(output.start + output.deadlineIndex);
+  const marks: PlotModule.Markish[] = [
+    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear', ...HIDDEN }),
+    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear', ...HIDDEN }),
+    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN }),
+    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN })] : []),
+    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3', ...HIDDEN }),
+    Plot.text([{ date: rows[0].date, y: level }], {
+      x: 'date',
+      y: 'y',
+      text: () => `${t('legendTarget')} ${formatValue(id, level, lang)}`,
+      dy: -8,
+      dx: 2,
+      textAnchor: 'start',
+      fill: input.dark ? TARGET_TEXT.dark : TARGET_TEXT.light,
+      fontSize: 11,
+      ...HIDDEN,
+    }),
+    ...(input.overlays ?? []).map((ov) =>
+      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3', ...HIDDEN }),
+    ),
+    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5, ...HIDDEN }),
+    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
+  ];
+  if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
+    const i = output.crossing - output.start;
+    const c = { date: monthDate(output.crossing), value: output.central[i] };
+    // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
+    const right = i > output.length / 2;
+    marks.push(
+      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink, ...HIDDEN }),
+      Plot.text([c], {
+        x: 'date',
+        y: 'value',
+        text: () => `${t('legendCrossing')} ${formatMonth(output.crossing!)}`,
+        dx: right ? -8 : 8,
+        dy: 12,
+        textAnchor: right ? 'end' : 'start',
+        fill: ink,
+        fontSize: 11,
+        ...HIDDEN,
+      }),
+    );
+  }
+  return {
+    width,
+    height: input.height ?? chartHeight(width),
+    marginLeft: 56,
+    marginRight: 16,
+    style: { background: 'transparent', color: ink, fontSize: '12px', fontFamily: 'inherit' },
+    x: { type: 'utc', label: null, grid: false, ...timeAxis(lang) },
+    y: { label: null, grid: true, tickFormat: fmt, nice: true, zero: OUTPUTS[id].kind !== 'rate' },
+    marks,
+    ariaLabel: t('chartTitle', { name: outputName(id, lang) }),
+  };
+}

@@ -1,9 +1,0 @@
-/** The share URL of the app's current state (the codec is loaded on first use). */
-import { loadCodec } from './state/url-sync.svelte';
-import { shareUrl } from './link-hash';
-import type { AppState } from './state/app.svelte';
-
-export async function currentShareUrl(app: AppState): Promise<string> {
-  const codec = await loadCodec();
-  return shareUrl(location, codec.encodeLink(app.linkState()));
-}

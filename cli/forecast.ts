@@ -1,5 +1,6 @@
 /**
- * The forecast CLI: `npm run forecast -- <scenario.json> [--json [--analysis] | --csv] [--samples N] [--seed N]`.
+ * The forecast CLI: `npm run forecast -- <scenario.json> [--json [--analysis] | --csv] [--backtest] [--samples N] [--seed N]`.
+ * `--backtest` re-runs the scenario as of every quarter end and grades its forecasts (cli/backtest.ts).
  * `--analysis` (with --json) adds the analysis bundle of src/model/analysis.ts: calibration, goal seeks, tornado and
  * on-track status of every headline output.
  * Reads a scenario file, validates it with the scenario schema (the same one every other entry point uses), runs the
@@ -12,6 +13,7 @@ import { decodeLink } from '../src/scenario/codec';
 import { runModel } from '../src/model/monte-carlo';
 import { analyse, type Analysis } from '../src/model/analysis';
 import { USAGE, isShareLink, parseArgs, renderTable, toCsv, toJson, withOverrides } from './format';
+import { cliBacktest, renderBacktest } from './backtest';
 
 /** Writes to stdout; a closed pipe (e.g. `| head`) ends the program quietly. */
 function out(text: string): void {
@@ -30,7 +32,8 @@ function main(argv: string[]): void {
   });
 
   const withAnalysis = argv.includes('--analysis');
-  const args = parseArgs(argv.filter((a) => a !== '--analysis'));
+  const withBacktest = argv.includes('--backtest');
+  const args = parseArgs(argv.filter((a) => a !== '--analysis' && a !== '--backtest'));
   if (args.kind === 'help') {
     out(USAGE);
     return;
@@ -38,6 +41,7 @@ function main(argv: string[]): void {
   if (args.kind === 'error') fail([`error: ${args.message}`, '', USAGE]);
   const o = args.options;
   if (withAnalysis && o.format !== 'json') fail(['error: --analysis needs --json', '', USAGE]);
+  if (withBacktest && (withAnalysis || o.format === 'csv')) fail(['error: --backtest prints a table or, with --json, JSON (not with --csv or --analysis)', '', USAGE]);
 
   // A share link (a whole URL or its `#v…` hash) stands for its scenario; anything else is a scenario file.
   let raw: unknown;
@@ -73,6 +77,16 @@ function main(argv: string[]): void {
     fail([`error: invalid scenario in ${o.file}${from ? ` (with ${from})` : ''}:`, ...parsed.errors.map((m) => `  ${m}`)]);
   }
   const scenario = parsed.scenario;
+
+  if (withBacktest) {
+    try {
+      const r = cliBacktest(scenario);
+      out(o.format === 'json' ? JSON.stringify(r, null, 2) : renderBacktest(r, o.file));
+    } catch (e) {
+      fail([`error: the backtest failed on ${o.file}: ${(e as Error).message}`], 1);
+    }
+    return;
+  }
 
   let result;
   try {

@@ -4,7 +4,7 @@
  */
 import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '../src/model/indicators';
 import { formatMonth, type Month } from '../src/model/months';
-import { QUANTILES, type RunResult } from '../src/model/types';
+import type { RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
 import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 
@@ -20,6 +20,8 @@ Options:
   --json         print the full result as JSON (paths, bands, crossing distributions)
   --csv          print the bands as CSV: indicator,month,central,p5,p10,p25,p50,p75,p90,p95
   --analysis     with --json: add calibration, goal seek, sensitivity and on-track status per headline target
+  --backtest     re-run the scenario as of every quarter end from 2021-06 to the last data and grade the forecasts
+                 (band coverage, error by horizon, Brier score); with --json the whole result
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
   --seed N       random seed (overrides the file's; 0 to 4294967295)
   -h, --help     show this help

@@ -1,45 +1,13 @@
-// Generated from data/observations-as-of-2021-07.csv (see data/README.md for sources and caveats).
-// tests/unit/data.test.ts checks every figure here against that file.
+// The plan-launch snapshot (data/observations-as-of-2021-07.csv), generated from the CSV by scripts/gen-data.ts.
+// tests/unit/data.test.ts checks every figure here against that file; src/data/vintage.ts holds the later figures.
+import { SNAPSHOT_ROWS } from './observations.generated';
 import type { Observation } from './types';
 
-export const OBSERVATIONS: readonly Observation[] = [
-  { series: "population", date: "2019-12-31", value: 1400050000, unit: "persons", basis: "reported", source: "NBS statistical communique 2019 (year-end population 140005 x10k)" },
-  { series: "population", date: "2020-11-01", value: 1411780000, unit: "persons", basis: "reported", source: "7th national census (141178 x10k)" },
-  { series: "population", date: "2020-12-31", value: 1412120000, unit: "persons", basis: "derived", source: "NBS 2021 year-end 141260 x10k minus reported net increase of 48 x10k" },
-  { series: "mobile_users", date: "2019-12-31", value: 1600000000, unit: "subscriptions", basis: "reported", source: "MIIT telecom statistical bulletin 2019 (16 x10^8)" },
-  { series: "mobile_users", date: "2020-12-31", value: 1594000000, unit: "subscriptions", basis: "reported", source: "MIIT telecom statistical bulletin 2020 (15.94 x10^8)" },
-  { series: "mobile_users", date: "2021-02-28", value: 1592000000, unit: "subscriptions", basis: "reported", source: "MIIT monthly telecom report Jan-Feb 2021" },
-  { series: "mobile_users", date: "2021-03-31", value: 1601000000, unit: "subscriptions", basis: "reported", source: "MIIT monthly telecom report Q1 2021" },
-  { series: "mobile_users", date: "2021-04-30", value: 1605000000, unit: "subscriptions", basis: "reported", source: "MIIT monthly telecom report Jan-Apr 2021" },
-  { series: "mobile_users", date: "2021-05-31", value: 1608000000, unit: "subscriptions", basis: "reported", source: "MIIT monthly telecom report Jan-May 2021" },
-  { series: "mobile_users", date: "2021-06-30", value: 1614000000, unit: "subscriptions", basis: "reported", source: "MIIT monthly telecom report H1 2021" },
-  { series: "g5_handset_connections", date: "2020-05-31", value: 36000000, unit: "connections", basis: "reported", source: "MIIT remarks, May 2020 (over 36 x10^6)" },
-  { series: "g5_handset_connections", date: "2020-07-31", value: 88000000, unit: "connections", basis: "reported", source: "industry remarks citing MIIT data, Jul 2020 (88 x10^6)" },
-  { series: "g5_handset_connections", date: "2020-09-30", value: 160000000, unit: "connections", basis: "reported", source: "MIIT press conference Oct 2020 (over 1.6 x10^8 at end-Sep)" },
-  { series: "g5_handset_connections", date: "2020-12-31", value: 199000000, unit: "connections", basis: "derived", source: "NBS/MIIT: over 2 x10^8 at year-end; 2021 monthly net adds imply 1.98-1.99 x10^8" },
-  { series: "g5_handset_connections", date: "2021-02-28", value: 260000000, unit: "connections", basis: "reported", source: "MIIT monthly telecom report Jan-Feb 2021 (16.3% of mobile users)" },
-  { series: "g5_handset_connections", date: "2021-03-31", value: 285000000, unit: "connections", basis: "reported", source: "MIIT monthly telecom report Q1 2021 (17.8% of mobile users)" },
-  { series: "g5_handset_connections", date: "2021-04-30", value: 310000000, unit: "connections", basis: "reported", source: "MIIT monthly telecom report Jan-Apr 2021" },
-  { series: "g5_handset_connections", date: "2021-05-31", value: 335000000, unit: "connections", basis: "reported", source: "MIIT monthly telecom report Jan-May 2021 (latest before the plan was issued)" },
-  { series: "g5_handset_connections", date: "2021-06-30", value: 365000000, unit: "connections", basis: "reported", source: "MIIT monthly telecom report H1 2021 (published at the plan's launch)" },
-  { series: "g5_base_stations", date: "2019-12-31", value: 130000, unit: "stations", basis: "reported", source: "MIIT telecom statistical bulletin 2019 (over 13 x10k)" },
-  { series: "g5_base_stations", date: "2020-05-31", value: 250000, unit: "stations", basis: "reported", source: "MIIT remarks May 2020 (over 25 x10k)" },
-  { series: "g5_base_stations", date: "2020-09-30", value: 690000, unit: "stations", basis: "reported", source: "MIIT press conference Oct 2020 (69 x10k)" },
-  { series: "g5_base_stations", date: "2020-12-31", value: 718000, unit: "stations", basis: "reported", source: "MIIT telecom statistical bulletin 2020 (71.8 x10k; 2021 monthly reports imply a base near 77 x10k)" },
-  { series: "g5_base_stations", date: "2021-02-28", value: 792000, unit: "stations", basis: "reported", source: "MIIT remarks Mar 2021 (79.2 x10k)" },
-  { series: "g5_base_stations", date: "2021-03-31", value: 819000, unit: "stations", basis: "reported", source: "MIIT monthly telecom report Q1 2021 (81.9 x10k)" },
-  { series: "g5_base_stations", date: "2021-06-30", value: 961000, unit: "stations", basis: "reported", source: "MIIT monthly telecom report H1 2021 (96.1 x10k)" },
-  { series: "mobile_traffic_annual", date: "2018-12-31", value: 71100000000, unit: "GB per year", basis: "reported", source: "MIIT telecom statistical bulletin 2018 (711 x10^8 GB)" },
-  { series: "mobile_traffic_annual", date: "2019-12-31", value: 122000000000, unit: "GB per year", basis: "reported", source: "MIIT telecom statistical bulletin 2019 (1220 x10^8 GB)" },
-  { series: "mobile_traffic_annual", date: "2020-12-31", value: 165600000000, unit: "GB per year", basis: "reported", source: "MIIT telecom statistical bulletin 2020 (1656 x10^8 GB)" },
-  { series: "mobile_dou", date: "2019-12-31", value: 7.82, unit: "GB per user per month", basis: "reported", source: "MIIT telecom statistical bulletin 2019 (annual average)" },
-  { series: "mobile_dou", date: "2020-12-31", value: 10.35, unit: "GB per user per month", basis: "reported", source: "MIIT telecom statistical bulletin 2020 (annual average)" },
-  { series: "mobile_dou", date: "2021-02-28", value: 10.85, unit: "GB per user per month", basis: "reported", source: "MIIT monthly telecom report Jan-Feb 2021" },
-  { series: "mobile_dou", date: "2021-03-31", value: 12.74, unit: "GB per user per month", basis: "reported", source: "MIIT monthly telecom report Q1 2021" },
-  { series: "g5_traffic_share", date: "2021-05-31", value: 8.1, unit: "percent", basis: "derived", source: "MIIT one-year review of the plan (Jul 2022): 27.2% at end-May 2022, up 19.1 points on a year earlier" },
-  { series: "cellular_iot_users", date: "2019-12-31", value: 1030000000, unit: "subscriptions", basis: "reported", source: "MIIT telecom statistical bulletin 2019 (all cellular technologies)" },
-  { series: "cellular_iot_users", date: "2020-12-31", value: 1136000000, unit: "subscriptions", basis: "reported", source: "MIIT telecom statistical bulletin 2020 (all cellular technologies)" },
-  { series: "g5_industry_vpn", date: "2021-07-31", value: 1655, unit: "networks", basis: "reported", source: "MIIT one-year review of the plan (Jul 2022): 1655 in Jul 2021" },
-  { series: "g5_industrial_internet_projects", date: "2020-05-31", value: 600, unit: "projects", basis: "reported", source: "MIIT remarks, May 2020 (over 600 5G+industrial-internet projects under construction)" },
-  { series: "g5_industrial_internet_projects", date: "2020-12-31", value: 1100, unit: "projects", basis: "reported", source: "State Council Information Office briefing Jan 2021 (over 1100)" },
-];
+export const OBSERVATIONS: readonly Observation[] = SNAPSHOT_ROWS.map((t) => ({
+  series: t[0],
+  date: t[1],
+  value: t[2],
+  unit: t[3],
+  basis: t[4] === 1 ? ('derived' as const) : ('reported' as const),
+  source: t[5],
+}));

@@ -4,8 +4,9 @@
  * context series (population, subscriptions) that the model interpolates up to their last observation and projects
  * after it.
  */
-import { OBSERVATIONS } from '../data/observations';
+import { STORE, vintageRows, type DataStore } from '../data/vintage';
 import type { Observation } from '../data/types';
+import { USERS_SERIES, usersRows } from './bridge';
 import { monthAtOrBefore, parseMonth, type Month } from './months';
 import { OUTPUT_IDS, type OutputId } from './indicators';
 import { pow } from './math';
@@ -14,9 +15,12 @@ import { pow } from './math';
 export const DEADLINE: Month = parseMonth('2023-12');
 /** IoT terminal growth is measured from the plan's base year, end-2020. */
 export const IOT_BASE: Month = parseMonth('2020-12');
-/** The earliest and latest as-of dates the model accepts. */
+/**
+ * The earliest and latest as-of dates the model accepts: from the plan's base year to the day the latest figures in
+ * data/ became known (it moves as rows are appended).
+ */
 export const AS_OF_MIN = '2020-12-31';
-export const AS_OF_MAX = '2023-12-31';
+export const AS_OF_MAX = STORE.lastAsOf > '2023-12-31' ? STORE.lastAsOf : '2023-12-31';
 export const HORIZON_MIN = '2023-12';
 export const HORIZON_MAX = '2030-12';
 
@@ -29,14 +33,19 @@ export interface ObservedSeries {
   at(m: Month): number;
 }
 
-/** Returns the observations of a series dated at or before an ISO date, oldest first. */
-export function observedUpTo(series: string, asOf: string): Observation[] {
-  return OBSERVATIONS.filter((o) => o.series === series && o.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
+/**
+ * Returns the observations of a series known at an ISO date (its real-time vintage), oldest first. `g5_users` is the
+ * users series: connections, or phone users with the connections before them bridged (see bridge.ts).
+ */
+export function observedUpTo(series: string, asOf: string, store: DataStore = STORE): Observation[] {
+  const rows = vintageRows(asOf, store);
+  const list = series === USERS_SERIES ? usersRows(rows) : rows.filter((o) => o.series === series);
+  return list.filter((o) => o.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 /** Builds a log-linear interpolator over a series' observations at or before `asOf`, or null when there are none. */
-export function observedSeries(series: string, asOf: string): ObservedSeries | null {
-  const obs = observedUpTo(series, asOf);
+export function observedSeries(series: string, asOf: string, store: DataStore = STORE): ObservedSeries | null {
+  const obs = observedUpTo(series, asOf, store);
   if (obs.length === 0) return null;
   // One point per month: a later observation in the same month replaces an earlier one.
   const byMonth = new Map<Month, number>();
@@ -63,6 +72,9 @@ export function observedSeries(series: string, asOf: string): ObservedSeries | n
   };
 }
 
+/** Outputs whose path follows an observed series up to its anchor. */
+const SERIES_OUTPUTS = { users: 1, user_penetration: 1, base_stations_per_10k: 1, traffic_share: 1, industry_vpn: 1 } as const;
+
 export interface Anchors {
   readonly asOf: Month;
   readonly deadline: Month;
@@ -70,50 +82,70 @@ export interface Anchors {
   /** First month simulated: the earliest output start. */
   readonly gridStart: Month;
   readonly start: Readonly<Record<OutputId, Month>>;
+  /**
+   * The month each output's model starts from: its anchor. Equal to `start` unless the anchor falls after the
+   * deadline; then the path starts at the deadline and follows the observations up to the anchor (the 2023 value is
+   * data, not a forecast).
+   */
+  readonly hold: Readonly<Record<OutputId, Month>>;
   readonly population: ObservedSeries;
   readonly subscriptions: ObservedSeries;
   readonly users: ObservedSeries;
   /** The observed traffic share at its anchor, or null when none is known by the as-of date. */
   readonly trafficObs: number | null;
+  readonly traffic: ObservedSeries | null;
   readonly stations: ObservedSeries;
   /** The observed count of industry networks at its anchor, or null. */
   readonly vpnObs: number | null;
+  readonly vpn: ObservedSeries | null;
 }
 
 /** Resolves the anchors of a run from its as-of date and horizon (both already validated). */
-export function resolveAnchors(asOfIso: string, horizonIso: string): Anchors {
+export function resolveAnchors(asOfIso: string, horizonIso: string, store: DataStore = STORE): Anchors {
   const asOf = monthAtOrBefore(asOfIso);
   const need = (s: string) => {
-    const x = observedSeries(s, asOfIso);
+    const x = observedSeries(s, asOfIso, store);
     if (!x) throw new Error(`no observation of ${s} at or before ${asOfIso}`);
     return x;
   };
   const population = need('population');
   const subscriptions = need('mobile_users');
-  const users = need('g5_handset_connections');
+  const users = need(USERS_SERIES);
   const stations = need('g5_base_stations');
-  const traffic = observedSeries('g5_traffic_share', asOfIso);
-  const vpn = observedSeries('g5_industry_vpn', asOfIso);
-  const start = {} as Record<OutputId, Month>;
-  for (const id of OUTPUT_IDS) start[id] = asOf;
-  start.users = start.user_penetration = users.last;
-  start.base_stations_per_10k = stations.last;
-  if (traffic) start.traffic_share = traffic.last;
-  if (vpn) start.industry_vpn = vpn.last;
+  const traffic = observedSeries('g5_traffic_share', asOfIso, store);
+  const vpn = observedSeries('g5_industry_vpn', asOfIso, store);
+  const hold = {} as Record<OutputId, Month>;
+  for (const id of OUTPUT_IDS) hold[id] = asOf;
+  hold.users = hold.user_penetration = users.last;
+  hold.base_stations_per_10k = stations.last;
+  if (traffic) hold.traffic_share = traffic.last;
+  if (vpn) hold.industry_vpn = vpn.last;
   // The trailing average growth is defined from the first month after the base year.
-  start.iot_growth = IOT_BASE + 1;
-  const gridStart = Math.min(IOT_BASE, ...Object.values(start));
+  hold.iot_growth = IOT_BASE + 1;
+  // Every path covers the deadline: an anchor after it starts the path at the deadline on the observations. An
+  // output without data then takes its assumed value at the deadline.
+  const start = {} as Record<OutputId, Month>;
+  for (const id of OUTPUT_IDS) {
+    start[id] = Math.min(hold[id], DEADLINE);
+    const observed = id in SERIES_OUTPUTS && !(id === 'traffic_share' && !traffic) && !(id === 'industry_vpn' && !vpn);
+    if (!observed) hold[id] = start[id];
+  }
+  // The grid also starts no later than the context series' last observations, so their projection starts from one.
+  const gridStart = Math.min(IOT_BASE, population.last, subscriptions.last, ...Object.values(start));
   return {
     asOf,
     deadline: DEADLINE,
     horizon: parseMonth(horizonIso),
     gridStart,
     start,
+    hold,
     population,
     subscriptions,
     users,
     trafficObs: traffic ? traffic.lastValue : null,
+    traffic,
     stations,
     vpnObs: vpn ? vpn.lastValue : null,
+    vpn,
   };
 }

@@ -62,8 +62,9 @@ const KIND: Record<OutputId, OutputMeta['kind']> = {
 };
 
 const SERIES: Partial<Record<OutputId, string>> = {
-  user_penetration: 'g5_handset_connections',
-  users: 'g5_handset_connections',
+  // Connections until the 2021 metric break, 5G phone users after, bridged (src/model/bridge.ts).
+  user_penetration: 'g5_users',
+  users: 'g5_users',
   traffic_share: 'g5_traffic_share',
   base_stations_per_10k: 'g5_base_stations',
   industry_vpn: 'g5_industry_vpn',

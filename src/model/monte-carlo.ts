@@ -9,6 +9,7 @@ import { sampleParam } from './random';
 import { simulate, OUT, type ParamColumns } from './simulate';
 import { QUANTILES, type ModelInput, type OutputResult, type RunResult } from './types';
 import { MODEL_VERSION, DATA_VERSION } from './version';
+import type { DataStore } from '../data/vintage';
 import { Quantiler } from './quantiles';
 
 const QS = [...QUANTILES];
@@ -207,11 +208,13 @@ export interface RunOptions {
   readonly outputs?: readonly OutputId[];
   /** Called with the fraction done, every few simulated months. */
   readonly onProgress?: (fraction: number) => void;
+  /** The observations to anchor on (default the shipped data): the backtest's leakage test passes its own. */
+  readonly store?: DataStore;
 }
 
 /** Runs the whole Monte Carlo of a (validated) scenario. */
 export function runModel(input: ModelInput, samples: number = input.samples, options: RunOptions = {}): RunResult {
-  const a = resolveAnchors(input.asOf, input.horizon);
+  const a = resolveAnchors(input.asOf, input.horizon, options.store);
   const n = samples;
   const central = runCentral(input, a);
 

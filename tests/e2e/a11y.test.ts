@@ -40,7 +40,13 @@ interface Scope {
  * The rules whose outcome depends on the page's styles, not only on its markup: what a change of media (print) can
  * change. Markup rules have already run on the same page on screen.
  */
-const STYLE_RULES = ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'aria-hidden-focus', 'region'];
+const STYLE_RULES = [
+  'color-contrast',
+  'link-in-text-block',
+  'scrollable-region-focusable',
+  'aria-hidden-focus',
+  'region',
+];
 
 /**
  * Runs axe-core on the page (injected by evaluation: the app's CSP allows no inline script) and returns the serious
@@ -50,10 +56,13 @@ async function audit(page: Page, scope: Scope = {}): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const results = (await page.evaluate(
     ({ include, rules }) =>
-      (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<unknown> } }).axe.run(include ? { include: include.map((s) => [s]) } : document, {
-        resultTypes: ['violations'],
-        ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
-      }),
+      (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<unknown> } }).axe.run(
+        include ? { include: include.map((s) => [s]) } : document,
+        {
+          resultTypes: ['violations'],
+          ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
+        },
+      ),
     scope,
   )) as AxeResults;
   return results.violations
@@ -62,7 +71,9 @@ async function audit(page: Page, scope: Scope = {}): Promise<Finding[]> {
       rule: v.id,
       impact: v.impact!,
       help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ').trim()})` : ''}`),
+      nodes: v.nodes.map(
+        (n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ').trim()})` : ''}`,
+      ),
     }));
 }
 
@@ -82,7 +93,10 @@ async function lowContrastChartText(page: Page): Promise<string[]> {
     const rgb = (s: string): [number, number, number, number] | null => {
       const m = s.match(/rgba?\(([^)]+)\)/);
       if (!m) return null;
-      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      const p = m[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
     };
     const lum = ([r, g, b]: number[]) => {
@@ -109,7 +123,8 @@ async function lowContrastChartText(page: Page): Promise<string[]> {
       if (!fill) continue;
       // Opacity of the text and of every group above it inside the chart.
       let alpha = fill[3] * Number(style.fillOpacity || 1);
-      for (let e: Element | null = text; e && e.tagName.toLowerCase() !== 'svg'; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity || 1);
+      for (let e: Element | null = text; e && e.tagName.toLowerCase() !== 'svg'; e = e.parentElement)
+        alpha *= Number(getComputedStyle(e).opacity || 1);
       const bg = background(text.closest('svg')!);
       const fg = fill.slice(0, 3).map((v, i) => v * alpha + bg[i] * (1 - alpha));
       const [a, b] = [lum(fg), lum(bg)];
@@ -118,7 +133,9 @@ async function lowContrastChartText(page: Page): Promise<string[]> {
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
       if (ratio < (large ? 3 : 4.5)) {
         const chart = text.closest('svg')?.getAttribute('aria-label') ?? '?';
-        out.push(`“${text.textContent.trim()}” in “${chart}”: ${ratio.toFixed(2)}:1 (${style.fill} on rgb(${bg.join(',')}))`);
+        out.push(
+          `“${text.textContent.trim()}” in “${chart}”: ${ratio.toFixed(2)}:1 (${style.fill} on rgb(${bg.join(',')}))`,
+        );
       }
     }
     return out;
@@ -169,7 +186,10 @@ describe('accessibility (axe-core)', () => {
       await panel.locator(':scope > summary').scrollIntoViewIfNeeded();
       await panel.locator(':scope > summary').click();
       await page.locator(`[data-testid="gs-central-${id}"]`).waitFor({ timeout: 60_000 });
-      await page.locator(`[data-testid="tornado-${id}"] svg`).waitFor({ state: 'attached', timeout: 60_000 }).catch(() => {});
+      await page
+        .locator(`[data-testid="tornado-${id}"] svg`)
+        .waitFor({ state: 'attached', timeout: 60_000 })
+        .catch(() => {});
       expect(await drawAllCharts(page)).toBeGreaterThanOrEqual(12);
       await check(page, `notebook + analysis (${combo.lang}, ${combo.colorScheme})`, failures);
 
@@ -182,16 +202,22 @@ describe('accessibility (axe-core)', () => {
       await page.click('[data-testid="open-compare"]');
       await page.selectOption('[data-testid="compare-choice"]', 'plan-ambition');
       await page.click('[data-testid="compare-add"]');
-      await expect.poll(() => page.locator('[data-testid="compare-chip"]').getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+      await expect
+        .poll(() => page.locator('[data-testid="compare-chip"]').getAttribute('data-status'), { timeout: 60_000 })
+        .toBe('done');
       await drawAllCharts(page);
       // What comparing adds or redraws: the panel with its table, and every chart with its dashed paths and key.
-      await check(page, `compare (${combo.lang}, ${combo.colorScheme})`, failures, { include: ['[data-testid="compare-panel"]', '.cell-chart'] });
+      await check(page, `compare (${combo.lang}, ${combo.colorScheme})`, failures, {
+        include: ['[data-testid="compare-panel"]', '.cell-chart'],
+      });
 
       // Present mode on its first slide, chart drawn.
       await page.click('[data-testid="open-present"]');
       const present = page.locator('[data-testid="present"]');
       await expect.poll(() => present.locator('figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-      await check(page, `present (${combo.lang}, ${combo.colorScheme})`, failures, { include: ['[data-testid="present"]'] });
+      await check(page, `present (${combo.lang}, ${combo.colorScheme})`, failures, {
+        include: ['[data-testid="present"]'],
+      });
       await page.keyboard.press('Escape');
 
       expect(failures.join('\n\n')).toBe('');
@@ -201,7 +227,11 @@ describe('accessibility (axe-core)', () => {
 
     it(`has no serious or critical violation in the embed views in ${combo.lang}, ${combo.colorScheme}`, async () => {
       const failures: string[] = [];
-      const context = await h.browser.newContext({ locale: combo.locale, colorScheme: combo.colorScheme, viewport: { width: 900, height: 800 } });
+      const context = await h.browser.newContext({
+        locale: combo.locale,
+        colorScheme: combo.colorScheme,
+        viewport: { width: 900, height: 800 },
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -210,7 +240,9 @@ describe('accessibility (axe-core)', () => {
         ['chart', '&indicator=traffic_share&controls=1'],
         ['card', '&indicator=users'],
       ] as const) {
-        await page.goto(`${h.url}?embed=1&view=${view}${extra}&lang=${combo.lang}&theme=${combo.colorScheme}#v1.baseline`);
+        await page.goto(
+          `${h.url}?embed=1&view=${view}${extra}&lang=${combo.lang}&theme=${combo.colorScheme}#v1.baseline`,
+        );
         await waitForResult(page);
         if (view !== 'scorecard') await drawAllCharts(page);
         await check(page, `embed ${view} (${combo.lang}, ${combo.colorScheme})`, failures);

@@ -53,7 +53,9 @@ describe('embed below the fold', () => {
     expect(await page.evaluate(() => scrollY)).toBe(0);
     // The drawn chart is one labelled image described by its (visually hidden) data table.
     const figure = chart.locator('figure[role="img"]');
-    expect(await figure.getAttribute('aria-label')).toBe('5G share of mobile internet access traffic: observed, central path and uncertainty bands');
+    expect(await figure.getAttribute('aria-label')).toBe(
+      '5G share of mobile internet access traffic: observed, central path and uncertainty bands',
+    );
     const described = (await figure.getAttribute('aria-describedby'))!;
     expect(await chart.locator(`#${described} table tbody tr`).count()).toBeGreaterThan(12);
     expect(errors).toEqual([]);

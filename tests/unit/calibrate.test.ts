@@ -84,7 +84,8 @@ describe('calibrate: recovery of known parameters from noiseless synthetic data 
 
 describe('calibrate: conditioning', () => {
   it('three early points are ill-conditioned (few points, early S-curve)', () => {
-    const c = fitted(calibrate({ ...base, asOf: '2020-09-30' }, 'users'));
+    // Known at the end of 2020 (real-time): May, September and December 2020 connections.
+    const c = fitted(calibrate({ ...base, asOf: '2020-12-31' }, 'users'));
     expect(c.n).toBe(3);
     expect(c.conditioning).toBe('ill-conditioned');
     expect(c.reasons.some((r) => r.startsWith('few points'))).toBe(true);

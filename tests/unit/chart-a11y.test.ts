@@ -24,12 +24,16 @@ const zh = translator('zh-CN');
 
 /** Each mark's aria-hidden as Plot will write it, with the mark's type. */
 const hiddenOf = (o: Plot.PlotOptions) =>
-  (o.marks as unknown as { ariaHidden?: string; constructor: { name: string } }[]).map((m) => `${m.constructor.name}:${m.ariaHidden}`);
+  (o.marks as unknown as { ariaHidden?: string; constructor: { name: string } }[]).map(
+    (m) => `${m.constructor.name}:${m.ariaHidden}`,
+  );
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [x, y] = [lum(a), lum(b)];
@@ -39,7 +43,10 @@ function contrast(a: string, b: string): number {
 describe('chart accessibility', () => {
   it('hides every mark of every fan chart, with comparison overlays and the crossing, in both languages', () => {
     for (const id of OUTPUT_IDS) {
-      for (const [lang, t] of [['en', en], ['zh-CN', zh]] as const) {
+      for (const [lang, t] of [
+        ['en', en],
+        ['zh-CN', zh],
+      ] as const) {
         const o = fanChartOptions(Plot, {
           id,
           output: result.outputs[id],
@@ -51,7 +58,10 @@ describe('chart accessibility', () => {
         });
         const marks = hiddenOf(o);
         expect(marks.length).toBeGreaterThanOrEqual(8);
-        expect(marks.filter((m) => !m.endsWith(':true')), `${id} ${lang}`).toEqual([]);
+        expect(
+          marks.filter((m) => !m.endsWith(':true')),
+          `${id} ${lang}`,
+        ).toEqual([]);
         // The chart's name is the indicator's, never its internal id.
         expect(o.ariaLabel).toBe(t('chartTitle', { name: outputName(id, lang) }));
         expect(o.ariaLabel!.startsWith(`${id}:`)).toBe(false);
@@ -62,7 +72,14 @@ describe('chart accessibility', () => {
 
   it('hides every mark of the tornado and the fit chart', () => {
     const s = sensitivity(scenario, 'base_stations_per_10k');
-    const tornado = tornadoOptions(Plot, { id: 'base_stations_per_10k', base: s.base, rows: s.rows, lang: 'zh-CN', t: zh, width: 520 });
+    const tornado = tornadoOptions(Plot, {
+      id: 'base_stations_per_10k',
+      base: s.base,
+      rows: s.rows,
+      lang: 'zh-CN',
+      t: zh,
+      width: 520,
+    });
     expect(hiddenOf(tornado)).toEqual(['BarX:true', 'BarX:true', 'RuleX:true', 'RuleX:true', 'Text:true']);
     const cal = calibrate(scenario, 'users') as FittedCalibration;
     const fit = fitChartOptions(Plot, { id: 'users', points: cal.fitted, lang: 'en', t: en, width: 400, dark: true });
@@ -74,8 +91,18 @@ describe('chart accessibility', () => {
     for (const bg of ['#15161a', '#1f2026']) expect(contrast(TARGET_TEXT.dark, bg)).toBeGreaterThanOrEqual(4.5);
     // The plain palette colour would not do for text on the light page (it stays for the rules, which are graphics).
     expect(contrast(PALETTE.vermillion, '#fbfbf9')).toBeLessThan(4.5);
-    const o = fanChartOptions(Plot, { id: 'users', output: result.outputs.users, observed: [], lang: 'en', t: en, width: 640, dark: true });
-    const fills = (o.marks as unknown as { constructor: { name: string }; fill?: string }[]).filter((m) => m.constructor.name === 'Text').map((m) => m.fill);
+    const o = fanChartOptions(Plot, {
+      id: 'users',
+      output: result.outputs.users,
+      observed: [],
+      lang: 'en',
+      t: en,
+      width: 640,
+      dark: true,
+    });
+    const fills = (o.marks as unknown as { constructor: { name: string }; fill?: string }[])
+      .filter((m) => m.constructor.name === 'Text')
+      .map((m) => m.fill);
     expect(fills).toContain(TARGET_TEXT.dark);
   });
 });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OBSERVATIONS } from '../../src/data/observations';
+import { vintageRows } from '../../src/data/vintage';
 import { runCentral, runModel } from '../../src/model/monte-carlo';
 import { resolveAnchors } from '../../src/model/anchors';
 import { OUTPUT_IDS, type OutputId } from '../../src/model/indicators';
@@ -34,10 +34,28 @@ interface Point {
   m: number;
   v: number;
 }
+/** The observations of a series in the real-time vintage of `asOf` (the data layer: what was published by then). */
 function known(series: string, asOf: string): Point[] {
-  const pts = OBSERVATIONS.filter((o) => o.series === series && o.date <= asOf)
-    .map((o) => ({ m: ym(o.date), v: o.value, date: o.date }))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  return toPoints(vintageRows(asOf).filter((o) => o.series === series));
+}
+/**
+ * 5G users known at `asOf`: handset connections until the first 5G phone-user figure is known; after it, phone users,
+ * and the connections before it times the ratio at the overlap (phone users over the unpublished connections of that
+ * month, taken at the log-midpoint between the last connections figure and that figure carried forward at its growth).
+ */
+function knownUsers(asOf: string): Point[] {
+  const rows = vintageRows(asOf);
+  const conns = rows.filter((o) => o.series === 'g5_handset_connections').sort((a, b) => (a.date < b.date ? -1 : 1));
+  const phones = rows.filter((o) => o.series === 'g5_phone_users').sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (phones.length === 0) return toPoints(conns);
+  const before = conns.filter((o) => o.date < phones[0].date);
+  const [c1, c2] = before.slice(-2);
+  const carried = c2.value * Math.pow(c2.value / c1.value, (ym(phones[0].date) - ym(c2.date)) / (ym(c2.date) - ym(c1.date)));
+  const ratio = Math.sqrt((phones[0].value / carried) * (phones[0].value / c2.value));
+  return toPoints([...before.map((o) => ({ date: o.date, value: o.value * ratio })), ...phones]);
+}
+function toPoints(rows: readonly { date: string; value: number }[]): Point[] {
+  const pts = rows.map((o) => ({ m: ym(o.date), v: o.value, date: o.date })).sort((a, b) => (a.date < b.date ? -1 : 1));
   const out: Point[] = [];
   for (const p of pts) {
     if (out.length && out[out.length - 1].m === p.m) out[out.length - 1] = { m: p.m, v: p.v };
@@ -91,7 +109,7 @@ function reference(s: Scenario): Reference {
   const paths = {} as Record<OutputId, number[]>;
 
   // 5G users.
-  const userObs = known('g5_handset_connections', s.asOf);
+  const userObs = knownUsers(s.asOf);
   const uStart = last(userObs).m;
   const U: number[] = [last(userObs).v];
   for (let m = uStart + 1; m <= H; m++) {
@@ -421,8 +439,8 @@ describe('anchors', () => {
     }
   });
 
-  it('as-of 2021-03-31 anchors users at 2021-03', () => {
-    const s = scenario({ asOf: '2021-03-31' });
+  it('as-of 2021-04-30 anchors users at 2021-03 (the March figures were published in April)', () => {
+    const s = scenario({ asOf: '2021-04-30' });
     const a = resolveAnchors(s.asOf, s.horizon);
     agree(s);
     expect(ymText(a.start.users)).toBe('2021-03');
@@ -430,14 +448,16 @@ describe('anchors', () => {
     expect(ymText(a.start.base_stations_per_10k)).toBe('2021-03');
     // No traffic figure yet: the share starts at the as-of month from the assumed ratio.
     expect(a.trafficObs).toBeNull();
-    expect(ymText(a.start.traffic_share)).toBe('2021-03');
+    expect(ymText(a.start.traffic_share)).toBe('2021-04');
+    // A day earlier the March figures were not out: users anchor on February's (published 2021-04-19).
+    expect(ymText(resolveAnchors('2021-04-29', s.horizon).start.users)).toBe('2021-02');
   });
 
-  it('as-of 2021-03-30 is before the month-end: anchors at 2021-02', () => {
-    const s = scenario({ asOf: '2021-03-30' });
+  it('as-of 2021-04-29 is before the month-end: the as-of month is 2021-03, users anchor at 2021-02', () => {
+    const s = scenario({ asOf: '2021-04-29' });
     const a = resolveAnchors(s.asOf, s.horizon);
     agree(s);
-    expect(ymText(a.asOf)).toBe('2021-02');
+    expect(ymText(a.asOf)).toBe('2021-03');
     expect(ymText(a.start.users)).toBe('2021-02');
     // Within rounding: the anchor value comes through a log-linear interpolation at its own month (see report).
     expect(close(runCentral(s, a).users[0], 260e6)).toBe(true);
@@ -458,7 +478,9 @@ describe('anchors', () => {
       if (traffic === 'logistic') expect(c.traffic_share[0]).toBe(12.5);
       else {
         expect(ref.r0).toBe(0.5);
-        const u = 199e6 / 1594e6;
+        // Known on 2020-12-31: the statement of 2020-12-24 (over 2亿 connections) and the 2019 bulletin's 16亿
+        // subscriptions, carried a year forward at subsGrowth.
+        const u = 200e6 / (1600e6 * (1 + s.params.subsGrowth.value / 100));
         expect(close(c.traffic_share[0], (100 * u * 0.5) / (u * 0.5 + 1 - u))).toBe(true);
       }
       // The fallback parameters matter here, and only here.

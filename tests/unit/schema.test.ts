@@ -121,14 +121,15 @@ describe('bad input is refused with the field named', () => {
     expect(refused({ asOf })).toContain('asOf');
   });
 
-  it.each(['2020-12-30', '2019-06-30', '2024-01-01'])('asOf %s outside [2020-12-31, 2023-12-31]', (asOf) => {
+  // The latest as-of is the day the latest figures in data/ became known (2024-11-30 with the shipped files).
+  it.each(['2020-12-30', '2019-06-30', '2024-12-01'])('asOf %s outside [2020-12-31, 2024-11-30]', (asOf) => {
     expect(refused({ asOf })).toContain('asOf');
   });
 
   it('asOf at both ends of its range is accepted', () => {
     expect(parseScenario({ asOf: '2020-12-31' }).ok).toBe(true);
-    expect(parseScenario({ asOf: '2023-12-31' }).ok).toBe(true);
-    expect(parseScenario({ asOf: '2024-02-29' }).ok).toBe(false);
+    expect(parseScenario({ asOf: '2024-11-30' }).ok).toBe(true);
+    expect(parseScenario({ asOf: '2024-12-01' }).ok).toBe(false);
   });
 
   it.each(['2023-13', '2023-00', '2023-11', '2031-01', '2025', '2025-12-31', 2025])('horizon %j', (horizon) => {
@@ -174,7 +175,7 @@ describe('parseScenario never throws', () => {
 
   /** A parsed scenario is complete and within every range. */
   function wellFormed(s: Scenario): void {
-    expect(s.asOf >= '2020-12-31' && s.asOf <= '2023-12-31').toBe(true);
+    expect(s.asOf >= '2020-12-31' && s.asOf <= '2024-11-30').toBe(true);
     expect(s.horizon >= '2023-12' && s.horizon <= '2030-12').toBe(true);
     expect(Number.isInteger(s.seed)).toBe(true);
     for (const id of PARAM_IDS) {

@@ -39,9 +39,6 @@ export interface CompareRun {
 /** The fields of a scenario the model reads (title, notes and the preset's name change no result). */
 export function modelKey(s: Scenario): string {
   const { title: _t, notes: _n, preset: _p, ...rest } = s;
-  void _t;
-  void _n;
-  void _p;
   return JSON.stringify(rest);
 }
 
@@ -93,6 +90,8 @@ export class AppState {
   #shown = { edit: -1, samples: 0 };
   #inFlight = 0;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  // Bookkeeping, not state the page renders: a plain Map on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #lastVerdicts = new Map<OutputId, boolean>();
 
   constructor(full: Scheduler, preview: Scheduler = full) {

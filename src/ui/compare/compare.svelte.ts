@@ -20,6 +20,8 @@ export class CompareRunner {
   readonly #app: AppState;
   readonly #saved: SavedScenarios | null;
   readonly #scheduler: Scheduler;
+  // A cache of results, not state the page renders: a plain Map on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #cache = new Map<string, CompareRun['result']>();
   #generation = 0;
   #stop: (() => void) | null = null;

@@ -142,6 +142,25 @@ async function lowContrastChartText(page: Page): Promise<string[]> {
   });
 }
 
+/** Every chart figure (role="img") must have a name and a description that is in the page and says something. */
+async function undescribedCharts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('figure[role="img"]')].flatMap((f) => {
+      const name = f.getAttribute('aria-label')?.trim();
+      const ids = (f.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      const text = ids
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' ')
+        .trim();
+      return name && text
+        ? []
+        : [
+            `figure “${name ?? '?'}” (aria-describedby="${ids.join(' ')}"): ${name ? 'no description in the page' : 'no name'}`,
+          ];
+    }),
+  );
+}
+
 /** Scrolls every chart of the page into view in turn and waits until each has drawn its SVG. */
 async function drawAllCharts(page: Page): Promise<number> {
   const hosts = page.locator('.chart-host, .an-chart-host');
@@ -159,6 +178,8 @@ async function drawAllCharts(page: Page): Promise<number> {
 async function check(page: Page, where: string, failures: string[], scope: Scope = {}): Promise<void> {
   const findings = await audit(page, scope);
   if (findings.length) failures.push(report(where, findings));
+  const bare = await undescribedCharts(page);
+  if (bare.length) failures.push(`${where}: charts without a name or description:\n  ${bare.join('\n  ')}`);
   const low = await lowContrastChartText(page);
   if (low.length) failures.push(`${where}: chart text below 4.5:1 contrast:\n  ${low.join('\n  ')}`);
 }

@@ -10,10 +10,10 @@ import type * as PlotModule from '@observablehq/plot';
 import type { PlotLib } from '../lib/plot-loader';
 export type { PlotLib };
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
-import { axisFormatter, formatMonth, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
+import { axisFormatter, formatMonthLong, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
+import { outputName } from '../lib/labels';
 import { PALETTE, TARGET_TEXT } from '../lib/palette';
 import { HIDDEN } from '../lib/chart-a11y';
-import { outputName } from '../lib/labels';
 
 /** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
 export const monthDate = (m: Month) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0));
@@ -70,6 +70,8 @@ export interface FanChartInput {
   dark?: boolean;
   /** Other scenarios' central paths to overlay (comparison). */
   overlays?: readonly { label: string; colour: string; output: OutputResult }[];
+  /** The preset's own result, drawn as a thin grey reference line when the scenario differs from its preset. */
+  baseline?: { readonly start: Month; readonly central: Float64Array } | null;
 }
 
 /** Builds the Plot options of an output's fan chart. */
@@ -84,7 +86,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   const obs = observed.map((p) => ({
     date: monthDate(p.month),
     value: p.value,
-    label: `${formatMonth(p.month)}: ${formatValue(id, p.value, lang)}\n${t('source')}: ${p.source} (${t(p.basis)})`,
+    label: `${formatMonthLong(p.month, lang)}${lang === 'zh-CN' ? '：' : ': '}${formatValue(id, p.value, lang)}\n${t('source')}${lang === 'zh-CN' ? '：' : ': '}${p.source}${lang === 'zh-CN' ? '（' : ' ('}${t(p.basis)}${lang === 'zh-CN' ? '）' : ')'}`,
   }));
   const deadline = monthDate(output.start + output.deadlineIndex);
   const marks: PlotModule.Markish[] = [
@@ -104,6 +106,14 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       fontSize: 11,
       ...HIDDEN,
     }),
+    ...(input.baseline
+      ? [
+          Plot.lineY(
+            Array.from(input.baseline.central, (v, i) => ({ date: monthDate(input.baseline!.start + i), central: v })),
+            { x: 'date', y: 'central', stroke: PALETTE.grey, strokeWidth: 1.25, strokeOpacity: 0.9, className: 'ghost-baseline' },
+          ),
+        ]
+      : []),
     ...(input.overlays ?? []).map((ov) =>
       Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3', ...HIDDEN }),
     ),
@@ -121,7 +131,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       Plot.text([c], {
         x: 'date',
         y: 'value',
-        text: () => `${t('legendCrossing')} ${formatMonth(output.crossing!)}`,
+        text: () => `${t('legendCrossing')} ${formatMonthLong(output.crossing!, lang)}`,
         dx: right ? -8 : 8,
         dy: 12,
         textAnchor: right ? 'end' : 'start',

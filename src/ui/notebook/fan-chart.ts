@@ -12,7 +12,8 @@ export type { PlotLib };
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
 import { axisFormatter, formatMonthLong, formatValue, type Lang, type Translate } from '../../i18n';
 import { outputName } from '../lib/labels';
-import { PALETTE } from '../lib/palette';
+import { PALETTE, TARGET_TEXT } from '../lib/palette';
+import { HIDDEN } from '../lib/chart-a11y';
 import { timeTicks } from './time-ticks';
 
 /** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
@@ -104,11 +105,11 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   const ticks = timeTicks(first, rows[rows.length - 1].date, width - marginLeft - MARGIN_RIGHT, lang, fontSize);
   const kind = OUTPUTS[id].kind;
   const marks: PlotModule.Markish[] = [
-    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear' }),
-    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear' }),
-    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 }),
-    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 })] : []),
-    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3' }),
+    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear', ...HIDDEN }),
+    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear', ...HIDDEN }),
+    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN }),
+    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN })] : []),
+    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3', ...HIDDEN }),
     Plot.text([{ date: rows[0].date, y: level }], {
       x: 'date',
       y: 'y',
@@ -116,8 +117,9 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       dy: -8,
       dx: 2,
       textAnchor: 'start',
-      fill: PALETTE.vermillion,
+      fill: input.dark ? TARGET_TEXT.dark : TARGET_TEXT.light,
       fontSize: Math.max(11, Math.round(fontSize * 0.9)),
+      ...HIDDEN,
     }),
     ...(input.baseline
       ? [
@@ -128,11 +130,11 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
         ]
       : []),
     ...(input.overlays ?? []).map((ov) =>
-      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3' }),
+      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3', ...HIDDEN }),
     ),
-    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5 }),
-    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1 }),
-    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12 })),
+    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5, ...HIDDEN }),
+    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
   ];
   if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
     const i = output.crossing - output.start;
@@ -140,7 +142,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
     const right = i > output.length / 2;
     marks.push(
-      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink }),
+      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink, ...HIDDEN }),
       Plot.text([c], {
         x: 'date',
         y: 'value',
@@ -150,6 +152,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
         textAnchor: right ? 'end' : 'start',
         fill: ink,
         fontSize: Math.max(11, Math.round(fontSize * 0.9)),
+        ...HIDDEN,
       }),
     );
   }

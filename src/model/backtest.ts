@@ -73,7 +73,11 @@ export interface VintageRun {
 
 /** Runs one vintage: the scenario's assumptions, anchored on what was known at `asOf`. */
 export function runVintage(input: ModelInput, asOf: string, samples: number, store: DataStore = STORE): VintageRun {
-  const r = runModel({ ...input, asOf }, samples, { store });
+  // Only the scored outputs are summarised (most of a run's cost), and the paths end with the year of the last data:
+  // paths are causal, so every value up to then is what the scenario's own horizon would give.
+  const lastYear = Number(store.lastDate.slice(0, 4));
+  const horizon = `${Math.max(2023, lastYear)}-12`;
+  const r = runModel({ ...input, asOf, horizon: horizon < input.horizon ? horizon : input.horizon }, samples, { store, outputs: BACKTEST_IDS });
   const connectionsMetric = bridgeOf(vintageRows(asOf, store)) === null;
   const outputs = {} as Record<BacktestId, VintageOutput>;
   for (const id of BACKTEST_IDS) {

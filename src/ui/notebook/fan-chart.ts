@@ -141,8 +141,18 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     // The actuals: hollow green diamonds joined by a thin line, distinct from the data the run used.
     ...(actuals.length
       ? [
-          Plot.lineY(actuals, { x: 'date', y: 'value', stroke: PALETTE.green, strokeWidth: 1, strokeOpacity: 0.7 }),
-          Plot.dot(actuals, { x: 'date', y: 'value', symbol: 'diamond2', r: 4, stroke: PALETTE.green, strokeWidth: 1.5, fill: input.dark ? '#000' : '#fff', ariaLabel: t('legendActual') }),
+          Plot.lineY(actuals, { x: 'date', y: 'value', stroke: PALETTE.green, strokeWidth: 1, strokeOpacity: 0.7, className: 'actual-line' }),
+          Plot.dot(actuals, {
+            x: 'date',
+            y: 'value',
+            symbol: 'diamond2',
+            r: 4,
+            stroke: PALETTE.green,
+            strokeWidth: 1.5,
+            fill: input.dark ? '#000' : '#fff',
+            className: 'actual-dots',
+            ariaDescription: t('legendActual'),
+          }),
         ]
       : []),
     Plot.tip([...obs, ...actuals], Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12 })),

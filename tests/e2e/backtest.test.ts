@@ -31,10 +31,13 @@ describe('actuals', () => {
     const diamonds = cell.locator('svg g.actual-dots > *');
     await expect.poll(() => diamonds.count(), { timeout: 20_000 }).toBeGreaterThan(20);
     expect(await cell.locator('.legend').innerText()).toContain('基准日后公布的实际值');
+    // The toggle is at the top of the page: the chart redraws when it is back in view.
     await page.locator('[data-testid="toggle-actuals"]').uncheck();
+    await cell.scrollIntoViewIfNeeded();
     await expect.poll(() => diamonds.count(), { timeout: 20_000 }).toBe(0);
     expect(await cell.locator('.legend').innerText()).not.toContain('基准日后公布的实际值');
     await page.locator('[data-testid="toggle-actuals"]').check();
+    await cell.scrollIntoViewIfNeeded();
     await expect.poll(() => diamonds.count(), { timeout: 20_000 }).toBeGreaterThan(20);
     // Users on the connections metric say how the later phone users are shown.
     await page.locator('#cell-users').scrollIntoViewIfNeeded();

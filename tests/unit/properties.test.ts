@@ -4,6 +4,7 @@
  * parameter's effect at the deadline.
  */
 import fc from 'fast-check';
+import { observedSeries } from '../../src/model/anchors';
 import { describe, expect, it } from 'vitest';
 import { runCentral, runModel } from '../../src/model/monte-carlo';
 import { resolveAnchors, DEADLINE } from '../../src/model/anchors';
@@ -73,10 +74,13 @@ const SHARES_0_100: readonly OutputId[] = ['traffic_share', 'industrial_penetrat
 const NQ = QUANTILES.length;
 
 /** Population at a month under a scenario's point growth: the end-2020 figure compounded monthly. */
+/** The central population at month m: observed (as known at the as-of date) up to its last figure, then projected. */
 function population(s: Scenario, m: number): number {
+  const obs = observedSeries('population', s.asOf)!;
+  if (m <= obs.last) return obs.at(m);
   const f = Math.pow(1 + s.params.popGrowth.value / 100, 1 / 12);
-  let p = 1412120000;
-  for (let k = ym('2020-12'); k < m; k++) p *= f;
+  let p = obs.lastValue;
+  for (let k = obs.last; k < m; k++) p *= f;
   return p;
 }
 

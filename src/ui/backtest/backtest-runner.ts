@@ -36,7 +36,12 @@ export function startBacktest(input: ModelInput, samples: number, onProgress: (d
     const runs: VintageRun[] = [];
     let next = 0;
     const plain = JSON.parse(JSON.stringify(input)) as ModelInput; // a plain object crosses the boundary
-    for (const w of workers) w.addEventListener('error', (e) => reject(new Error(e.message || 'backtest worker crashed')));
+    for (const w of workers)
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        for (const x of workers) x.terminate();
+        reject(new Error(e.message || 'backtest worker crashed'));
+      });
     Promise.all(
       workers.map(async (w) => {
         const api = wrap<BacktestWorkerApi>(w);
@@ -46,10 +51,16 @@ export function startBacktest(input: ModelInput, samples: number, onProgress: (d
           onProgress(runs.length, vintages.length);
         }
       }),
-    ).then(() => {
-      for (const w of workers) w.terminate();
-      if (!cancelled) resolve(scoreBacktest(runs, samples));
-    }, reject);
+    ).then(
+      () => {
+        for (const w of workers) w.terminate();
+        if (!cancelled) resolve(scoreBacktest(runs, samples));
+      },
+      (e: unknown) => {
+        for (const w of workers) w.terminate();
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
   });
   return { promise, cancel };
 }

@@ -16,15 +16,25 @@
  *   observation exactly at its anchor (the structural model solves r0 from it; the other models start from it).
  * - The remaining outputs have no observed series.
  *
- * Parameters are fitted in coordinates normalised to their registry range ([min, max] → [0, 1]), which the optimiser
- * keeps within bounds (minValues/maxValues), with residuals scaled by the largest observation; a few starting points
- * are tried and the best fit kept.
+ * The curves step the very recurrences simulate.ts steps (recurrences.ts). The least squares (least-squares.ts) fit
+ * in coordinates normalised to each parameter's registry range ([min, max] → [0, 1]), which the optimiser keeps
+ * within bounds, with residuals scaled by the largest observation; a few starting points are tried and the best fit
+ * kept.
  */
-import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { DEADLINE, observedSeries, observedUpTo, type ObservedSeries } from './anchors';
 import { OUTPUTS, type OutputId } from './indicators';
-import { exp, log, pow } from './math';
+import { fitBounded, fitQuality, type FitResult } from './least-squares';
 import { formatMonth, parseMonth, type Month } from './months';
+import {
+  bassStep,
+  gompertzDecay,
+  gompertzStep,
+  held,
+  logisticUsersStep,
+  marketPotential,
+  monthlyAdditions,
+  monthlyFactor,
+} from './recurrences';
 import { PARAMS, type ParamId, type UsersFamily } from './registry';
 import { runCentral } from './monte-carlo';
 import { withParamValue } from './goal-seek';
@@ -189,7 +199,7 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
     observed: toOutput(p.month, p.value),
     fitted: toOutput(p.month, curve[p.month - first]),
   }));
-  const { rmse, r2 } = quality(fitted.slice(1));
+  const { rmse, r2 } = fitQuality(fitted.slice(1));
   const params = Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.values[k])])) as Partial<Record<ParamId, number>>;
   const stdErrors = all.se ? (Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.se![k])])) as Partial<Record<ParamId, number>>) : null;
 
@@ -314,7 +324,7 @@ function toPoints(raw: readonly { date: string; value: number }[], asOf: string)
 
 /** Population at a month as simulate.ts has it: observed (interpolated) up to its last observation, then compounded monthly. */
 function populationAt(pop: ObservedSeries, growthPct: number): (m: Month) => number {
-  const f = pow(1 + growthPct / 100, 1 / 12);
+  const f = monthlyFactor(growthPct);
   const cache = new Map<Month, number>();
   return (m) => {
     if (m <= pop.last) return pop.at(m);
@@ -328,7 +338,7 @@ function populationAt(pop: ObservedSeries, growthPct: number): (m: Month) => num
   };
 }
 
-/** The users recurrence of simulate.ts (stepUsers), started from the first observation. */
+/** The users recurrence of simulate.ts (its stepUsers, through recurrences.ts), started from the first observation. */
 function usersSpec(family: UsersFamily, fitCeiling: boolean, input: ModelInput, popAt: (m: Month) => number): Spec {
   const rate: ParamId = family === 'bass' ? 'bassP' : family === 'logistic' ? 'logisticR' : 'gompertzG';
   const ids: ParamId[] = family === 'bass' ? ['bassP', 'bassQ'] : [rate];
@@ -338,21 +348,39 @@ function usersSpec(family: UsersFamily, fitCeiling: boolean, input: ModelInput, 
     ids,
     path(values, start, first, last) {
       const get = (id: ParamId) => values[ids.indexOf(id)];
-      const ceiling = fitCeiling ? get('ceiling') : ceilingHeld;
+      const mkShare = (fitCeiling ? get('ceiling') : ceilingHeld) / 100;
+      const step = usersStepOf(family, get);
       const out = new Float64Array(last - first + 1);
       let u = (out[0] = start);
       for (let m = first + 1; m <= last; m++) {
-        const mk = (ceiling / 100) * popAt(m - 1); // last month's population, as in simulate.ts
-        let next: number;
-        if (family === 'bass') next = u + (get('bassP') + (get('bassQ') * u) / mk) * (mk - u);
-        else if (family === 'logistic') next = u + get('logisticR') * u * (1 - u / mk);
-        else next = mk * exp(log(u / mk) * exp(-get('gompertzG')));
-        if (next > u) u = next; // a step that would lower users holds them, as in simulate.ts
+        // Last month's population, as in simulate.ts; a step that would lower users holds them.
+        u = held(u, step(u, marketPotential(mkShare, popAt(m - 1))));
         out[m - first] = u;
       }
       return out;
     },
   };
+}
+
+/** The users family's one-month step with the given parameter values. */
+function usersStepOf(family: UsersFamily, get: (id: ParamId) => number): (u: number, mk: number) => number {
+  switch (family) {
+    case 'bass': {
+      const p = get('bassP');
+      const q = get('bassQ');
+      return (u, mk) => bassStep(u, mk, p, q);
+    }
+    case 'logistic': {
+      const r = get('logisticR');
+      return (u, mk) => logisticUsersStep(u, mk, r);
+    }
+    case 'gompertz': {
+      const decay = gompertzDecay(get('gompertzG'));
+      return (u, mk) => gompertzStep(u, mk, decay);
+    }
+    default:
+      return family satisfies never;
+  }
 }
 
 /** The base-station build-out: A/12 a month in the year after the anchor, A·(1 + g)^y / 12 in year y (negative before it). */
@@ -364,8 +392,7 @@ function stationsSpec(anchor: Month): Spec {
       const out = new Float64Array(last - first + 1);
       let b = (out[0] = start);
       for (let m = first + 1; m <= last; m++) {
-        const y = Math.floor((m - anchor - 1) / 12);
-        b += (A * pow(1 + g / 100, y)) / 12;
+        b += monthlyAdditions(A, g, Math.floor((m - anchor - 1) / 12));
         out[m - first] = b;
       }
       return out;
@@ -373,132 +400,24 @@ function stationsSpec(anchor: Month): Spec {
   };
 }
 
-interface FitResult {
-  readonly values: number[];
-  /** The values normalised to [0, 1] over their ranges. */
-  readonly theta: number[];
-  readonly se: number[] | null;
-  readonly sse: number;
-}
-
-/** Least squares with ml-levenberg-marquardt over normalised parameters, from a few starting points. */
+/** Least squares of a spec's curve through the points (the first is the initial condition), from the current values. */
 function fit(spec: Spec, pts: readonly Point[], current: readonly number[]): FitResult {
   const first = pts[0].month;
   const last = pts[pts.length - 1].month;
-  const lo = spec.ids.map((id) => PARAMS[id].min);
-  const width = spec.ids.map((id) => PARAMS[id].max - PARAMS[id].min);
-  const scale = Math.max(...pts.map((p) => Math.abs(p.value))) || 1;
-  const toValues = (theta: readonly number[]) => theta.map((t, k) => lo[k] + t * width[k]);
-  const data = { x: pts.map((p) => p.month), y: pts.map((p) => p.value / scale) };
-  const model = (theta: number[]) => {
-    const path = spec.path(toValues(theta), pts[0].value, first, last);
-    return (x: number) => path[x - first] / scale;
-  };
-  const sseOf = (theta: readonly number[]) => {
-    const f = model([...theta]);
-    let e = 0;
-    for (let i = 0; i < data.x.length; i++) e += (data.y[i] - f(data.x[i])) ** 2;
-    return e;
-  };
-
-  const k = spec.ids.length;
-  const clamp01 = (t: number) => Math.min(0.98, Math.max(0.02, t));
-  const starts: number[][] = [current.map((v, j) => clamp01((v - lo[j]) / width[j]))];
-  const levels = k === 1 ? [0.05, 0.2, 0.5] : k === 2 ? [0.03, 0.15, 0.5] : [0.05, 0.3];
-  const grid = (j: number): number[][] => (j === k ? [[]] : grid(j + 1).flatMap((rest) => levels.map((l) => [l, ...rest])));
-  starts.push(...grid(0));
-
-  let best: { theta: number[]; sse: number } | null = null;
-  for (const init of starts) {
-    let r;
-    try {
-      r = levenbergMarquardt(data, model, {
-        initialValues: init,
-        minValues: new Array(k).fill(0),
-        maxValues: new Array(k).fill(1),
-        gradientDifference: 1e-6,
-        centralDifference: true,
-        damping: 1e-2,
-        maxIterations: 300,
-        errorTolerance: 1e-16,
-      });
-    } catch {
-      continue;
-    }
-    const theta = r.parameterValues.map((t) => Math.min(1, Math.max(0, t)));
-    const sse = sseOf(theta);
-    if (Number.isFinite(sse) && (!best || sse < best.sse)) best = { theta, sse };
-  }
-  if (!best) throw new Error('calibration failed: no starting point gave a finite fit');
-
-  return { values: toValues(best.theta), theta: best.theta, se: standardErrors(model, data, best.theta, best.sse, width), sse: best.sse };
-}
-
-/** Standard errors from s²·(JᵀJ)⁻¹ at the optimum (central differences in normalised coordinates), or null without spare points. */
-function standardErrors(
-  model: (theta: number[]) => (x: number) => number,
-  data: { x: number[]; y: number[] },
-  theta: readonly number[],
-  sse: number,
-  width: readonly number[],
-): number[] | null {
-  const k = theta.length;
-  const dof = data.x.length - 1 - k; // the first point is the initial condition, not data the fit can miss
-  if (dof <= 0) return null;
-  const h = 1e-6;
-  const J = theta.map((_, j) => {
-    const up = [...theta];
-    const dn = [...theta];
-    up[j] += h;
-    dn[j] -= h;
-    const fu = model(up);
-    const fd = model(dn);
-    return data.x.map((x) => (fu(x) - fd(x)) / (2 * h));
-  });
-  const A = J.map((ri) => J.map((rj) => ri.reduce((s, v, i) => s + v * rj[i], 0)));
-  const inv = invert(A);
-  if (!inv) return null;
-  const s2 = sse / dof;
-  return theta.map((_, j) => {
-    const v = inv[j][j] * s2;
-    return v >= 0 && Number.isFinite(v) ? Math.sqrt(v) * width[j] : Number.MAX_VALUE;
-  });
-}
-
-/** Inverts a small symmetric matrix by Gauss-Jordan elimination with partial pivoting; null if singular. */
-function invert(a: number[][]): number[][] | null {
-  const n = a.length;
-  const m = a.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
-  const norm = Math.max(...a.map((r) => Math.max(...r.map(Math.abs)))) || 1;
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    if (Math.abs(m[p][c]) <= 1e-14 * norm) return null;
-    [m[c], m[p]] = [m[p], m[c]];
-    const d = m[c][c];
-    for (let j = 0; j < 2 * n; j++) m[c][j] /= d;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r][c];
-      if (f !== 0) for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
-    }
-  }
-  return m.map((row) => row.slice(n));
-}
-
-/** RMSE and R² of fitted against observed. */
-function quality(pts: readonly FittedPoint[]): { rmse: number; r2: number } {
-  if (pts.length === 0) return { rmse: 0, r2: 1 };
-  let ss = 0;
-  let mean = 0;
-  for (const p of pts) {
-    ss += (p.observed - p.fitted) ** 2;
-    mean += p.observed;
-  }
-  mean /= pts.length;
-  let tot = 0;
-  for (const p of pts) tot += (p.observed - mean) ** 2;
-  return { rmse: Math.sqrt(ss / pts.length), r2: tot > 0 ? 1 - ss / tot : ss === 0 ? 1 : 0 };
+  return fitBounded(
+    {
+      x: pts.map((p) => p.month),
+      y: pts.map((p) => p.value),
+      lo: spec.ids.map((id) => PARAMS[id].min),
+      width: spec.ids.map((id) => PARAMS[id].max - PARAMS[id].min),
+      curve: (values) => {
+        const path = spec.path(values, pts[0].value, first, last);
+        return (x) => path[x - first];
+      },
+      conditions: 1,
+    },
+    current,
+  );
 }
 
 /** Removes floating noise for display and JSON (10 significant digits). */

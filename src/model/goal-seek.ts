@@ -196,24 +196,12 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
     }
     i = bestI;
   }
-  let xm = met[i] ? xs[i] : xs[i + 1];
-  let xn = met[i] ? xs[i + 1] : xs[i];
-  const tol = (p.max - p.min) * 1e-13;
-  for (let it = 0; it < 200 && Math.abs(xm - xn) > tol; it++) {
-    const mid = (xm + xn) / 2;
-    if (mid === xm || mid === xn) break;
-    if (ok(f(mid))) xm = mid;
-    else xn = mid;
-  }
+  const { meets: xm, fails: xn } = bisect(met[i] ? xs[i] : xs[i + 1], met[i] ? xs[i + 1] : xs[i], (x) => ok(f(x)), (p.max - p.min) * 1e-13, 200);
   const towards: 'up' | 'down' = xm > xn ? 'up' : 'down';
-  let value = toStep(lever, xm, towards);
-  let y = f(value);
-  for (let k = 0; k < 3 && !ok(y); k++) {
-    const next = toStep(lever, value + (towards === 'up' ? p.step : -p.step), towards);
-    if (next === value) break;
-    value = next;
-    y = f(value);
-  }
+  let y = Number.NaN;
+  const yMeets = (x: number) => ok((y = f(x)));
+  const rounded = toStep(lever, xm, towards);
+  let value = stepTowards(lever, rounded, towards, yMeets(rounded), yMeets);
   let note = '';
   if (!ok(y)) {
     value = xm;
@@ -298,26 +286,18 @@ export function goalSeekProbability(
     fav = best[0];
     pFav = best[1];
   }
-  let xm = fav;
-  let xn = unfav;
-  for (let it = 0; it < 30 && Math.abs(xm - xn) > p.step; it++) {
-    const mid = (xm + xn) / 2;
-    if (ev(mid) >= level) xm = mid;
-    else xn = mid;
-  }
+  const { meets: xm, fails: xn } = bisect(fav, unfav, (x) => ev(x) >= level, p.step, 30);
   const towards: 'up' | 'down' = xm > xn ? 'up' : 'down';
+  let pv = -1;
+  const pvMeets = (x: number) => (pv = ev(x)) >= level;
+  // The failing end rounded towards the meeting side is the smallest change on the grid; else round the meeting end.
   let value = toStep(lever, xn, towards);
-  let pv = value === xn ? -1 : ev(value);
-  if (!(pv >= level)) {
+  let passes = value !== xn && pvMeets(value);
+  if (!passes) {
     value = toStep(lever, xm, towards);
-    pv = ev(value);
+    passes = pvMeets(value);
   }
-  for (let k = 0; k < 3 && pv < level; k++) {
-    const next = toStep(lever, value + (towards === 'up' ? p.step : -p.step), towards);
-    if (next === value) break;
-    value = next;
-    pv = ev(value);
-  }
+  value = stepTowards(lever, value, towards, passes, pvMeets);
   if (pv < level) {
     value = xm;
     pv = ev(value);
@@ -335,6 +315,41 @@ export function goalSeekProbability(
     monotone: mono,
     evaluations: seen.length,
   };
+}
+
+/**
+ * Bisects a bracket whose end `meets` passes the test and whose end `fails` does not, until the ends are within `tol`
+ * (or `maxIter` halvings, or the midpoint is no longer between them in floating point). Returns the narrowed bracket.
+ */
+export function bisect(
+  meets: number,
+  fails: number,
+  test: (x: number) => boolean,
+  tol: number,
+  maxIter: number,
+): { meets: number; fails: number } {
+  for (let it = 0; it < maxIter && Math.abs(meets - fails) > tol; it++) {
+    const mid = (meets + fails) / 2;
+    if (mid === meets || mid === fails) break;
+    if (test(mid)) meets = mid;
+    else fails = mid;
+  }
+  return { meets, fails };
+}
+
+/**
+ * From a value on the lever's step grid that does not pass the test (`passes` false), moves up to three steps
+ * `towards` the meeting side until one passes; returns the last value tried (or `value` itself when it passes).
+ */
+function stepTowards(lever: ParamId, value: number, towards: 'up' | 'down', passes: boolean, test: (x: number) => boolean): number {
+  const step = PARAMS[lever].step;
+  for (let k = 0; k < 3 && !passes; k++) {
+    const next = toStep(lever, value + (towards === 'up' ? step : -step), towards);
+    if (next === value) break;
+    value = next;
+    passes = test(value);
+  }
+  return value;
 }
 
 /** Returns a function giving the central value at the deadline with the lever at x. */

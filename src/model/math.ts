@@ -103,6 +103,8 @@ export function log(x: number): number {
   const f = x - 1;
   if ((0x000fffff & (2 + hx)) < 3) {
     if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+    // fdlibm's literal, kept as written (it parses to the same double as 1/3).
+    // eslint-disable-next-line no-loss-of-precision
     const R = f * f * (0.5 - 0.33333333333333333 * f);
     return k === 0 ? f - R : k * LN2_HI - (R - k * LN2_LO - f);
   }

@@ -246,7 +246,7 @@ describe('analysis client (in-thread)', () => {
         await new Promise<void>((r) => gates.push(r));
         return { id: outputId, seed: input.seed } as unknown as OutputAnalysis;
       },
-      async goalSeek(input, outputId, lever) {
+      async goalSeek(_input, outputId, lever) {
         ran.push(`seek:${outputId}:${lever}`);
         await new Promise<void>((r) => gates.push(r));
         return { lever } as unknown as GoalSeekPair;
@@ -281,7 +281,7 @@ describe('analysis client (in-thread)', () => {
   it('reports a failure and keeps serving; after terminate every request fails', async () => {
     let fail = true;
     const flaky: AnalysisBackend = {
-      async analyse(input, outputId) {
+      async analyse(_input, outputId) {
         if (fail) throw new Error('boom');
         return { id: outputId } as unknown as OutputAnalysis;
       },

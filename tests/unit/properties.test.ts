@@ -4,7 +4,6 @@
  * parameter's effect at the deadline.
  */
 import fc from 'fast-check';
-import { observedSeries } from '../../src/model/anchors';
 import { describe, expect, it } from 'vitest';
 import { runCentral, runModel } from '../../src/model/monte-carlo';
 import { resolveAnchors, DEADLINE } from '../../src/model/anchors';
@@ -74,13 +73,16 @@ const SHARES_0_100: readonly OutputId[] = ['traffic_share', 'industrial_penetrat
 const NQ = QUANTILES.length;
 
 /** Population at a month under a scenario's point growth: the end-2020 figure compounded monthly. */
-/** The central population at month m: observed (as known at the as-of date) up to its last figure, then projected. */
+/**
+ * The population the model divides by: the last figure known at the as-of date (its real-time vintage, as the
+ * anchors resolve it), compounded monthly by the population change after it.
+ */
 function population(s: Scenario, m: number): number {
-  const obs = observedSeries('population', s.asOf)!;
-  if (m <= obs.last) return obs.at(m);
+  const pop = resolveAnchors(s.asOf, s.horizon).population;
+  if (m <= pop.last) return pop.at(m);
   const f = Math.pow(1 + s.params.popGrowth.value / 100, 1 / 12);
-  let p = obs.lastValue;
-  for (let k = obs.last; k < m; k++) p *= f;
+  let p = pop.lastValue;
+  for (let k = pop.last; k < m; k++) p *= f;
   return p;
 }
 

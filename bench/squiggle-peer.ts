@@ -105,7 +105,11 @@ final.qs
 }
 
 /** Runs the Squiggle peer once: every output's seven quantiles in every month to the horizon. */
-export async function runSquigglePeer(s: Scenario, a: Anchors, samples: number): Promise<{ ms: number; months: number; quantiles: number; answer: string }> {
+export async function runSquigglePeer(
+  s: Scenario,
+  a: Anchors,
+  samples: number,
+): Promise<{ ms: number; months: number; quantiles: number; answer: string }> {
   const months = a.horizon - a.start.users;
   const code = peerProgram(s, a, months);
   const t0 = performance.now();

@@ -7,11 +7,18 @@ import { startHarness, openPage, waitForResult } from '../tests/e2e/harness';
 const h = await startHarness();
 try {
   {
-    const { page, context, errors } = await openPage(h, '', { locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const { page, context, errors } = await openPage(h, '', {
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
     await waitForResult(page);
     const cell = page.locator('#cell-base_stations_per_10k');
     await cell.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelectorAll('#cell-base_stations_per_10k svg g.actual-dots > *').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('#cell-base_stations_per_10k svg g.actual-dots > *').length > 0,
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForTimeout(500);
     await cell.screenshot({ path: 'docs/screenshots/actuals-zh.png' });
     if (errors.length) console.error('actuals', errors);
@@ -19,7 +26,10 @@ try {
     console.log('wrote docs/screenshots/actuals-zh.png');
   }
   {
-    const { page, context, errors } = await openPage(h, '', { locale: 'en-US', viewport: { width: 1280, height: 1000 } });
+    const { page, context, errors } = await openPage(h, '', {
+      locale: 'en-US',
+      viewport: { width: 1280, height: 1000 },
+    });
     await waitForResult(page);
     await page.locator('[data-testid="backtest-view"] summary').click();
     await page.click('[data-testid="run-backtest"]');

@@ -12,7 +12,8 @@ export const backtestEn = {
   bound_lower: 'lower bound (“over”)',
   bound_approx: 'approximate (“close to”)',
   bound_rounded: 'rounded',
-  bridgeNote: '5G users: handset connections until November 2021, 5G phone users (a stricter count) from end 2021. A run anchored before the first phone-user figure was published is on the connections metric; its later phone users are shown ÷ {ratio}, the ratio of the two at the overlap ({lo}–{hi}).',
+  bridgeNote:
+    '5G users: handset connections until November 2021, 5G phone users (a stricter count) from end 2021. A run anchored before the first phone-user figure was published is on the connections metric; its later phone users are shown ÷ {ratio}, the ratio of the two at the overlap ({lo}–{hi}).',
   // Scorecard
   actualCol: 'Actual (official figures)',
   actualValue: 'Actual 2023-12',
@@ -31,7 +32,8 @@ export const backtestEn = {
   approxNote: 'approximate: the source says “close to 50 %”',
   // Backtest view
   backtestHeading: 'Backtest: how good were the forecasts?',
-  backtestIntro: 'Re-runs this scenario’s assumptions as of every quarter end from June 2021 to the last data, each seeing only what had been published by then, and grades the forecasts against the figures published later. Forecasts anchored on 5G handset connections are scored on 5G phone users through the bridge ratio {ratio}.',
+  backtestIntro:
+    'Re-runs this scenario’s assumptions as of every quarter end from June 2021 to the last data, each seeing only what had been published by then, and grades the forecasts against the figures published later. Forecasts anchored on 5G handset connections are scored on 5G phone users through the bridge ratio {ratio}.',
   runBacktest: 'Run the backtest',
   rerunBacktest: 'Run again',
   backtestProgress: 'Vintage {done} of {total}',
@@ -39,14 +41,16 @@ export const backtestEn = {
   backtestStale: 'The scenario has changed since this backtest: run it again.',
   backtestFailed: 'The backtest failed: {message}',
   evolutionHeading: 'The forecast of the 2023 value, by vintage',
-  evolutionCaption: '{name}: forecast of the 2023-12 value at each as-of date (central, 50 % and 90 % bands) against the actual',
+  evolutionCaption:
+    '{name}: forecast of the 2023-12 value at each as-of date (central, 50 % and 90 % bands) against the actual',
   vintage: 'As-of date',
   actualLine: 'Actual 2023-12',
   bandsInUse: 'Bands shown',
   bandsAssumption: 'assumption-driven (the scenario’s uncertainty)',
   bandsEmpirical: 'empirical (past forecast errors)',
   coverageHeading: 'Coverage of the bands',
-  coverageCaption: 'Share of the figures published after each vintage that fell inside its bands, over every vintage and horizon (nominal: 50 % and 90 %)',
+  coverageCaption:
+    'Share of the figures published after each vintage that fell inside its bands, over every vintage and horizon (nominal: 50 % and 90 %)',
   nPoints: 'Figures',
   band50: '50 % band',
   band90: '90 % band',
@@ -60,10 +64,12 @@ export const backtestEn = {
   horizonMonths: '{lo}–{hi} months',
   horizonMonthsOpen: '{lo}+ months',
   brierHeading: 'P(met) against the outcome',
-  brierCaption: 'Brier score: the mean of (P(met) − outcome)² over the vintages before the deadline; 0 is perfect, 0.25 is always saying 50 %',
+  brierCaption:
+    'Brier score: the mean of (P(met) − outcome)² over the vintages before the deadline; 0 is perfect, 0.25 is always saying 50 %',
   brier: 'Brier score',
   vintages: 'Vintages',
-  lowerBoundsNote: 'Figures the source gives as lower bounds (“over”) are scored as if exact; traffic-share points differ in period (a month, the year to date or a full year).',
+  lowerBoundsNote:
+    'Figures the source gives as lower bounds (“over”) are scored as if exact; traffic-share points differ in period (a month, the year to date or a full year).',
   bridgedMark: 'bridged',
 };
 
@@ -79,7 +85,8 @@ export const backtestZh: Record<keyof typeof backtestEn, string> = {
   bound_lower: '下限（“超”）',
   bound_approx: '约数（“接近”）',
   bound_rounded: '取整',
-  bridgeNote: '5G用户：2021年11月以前为5G手机终端连接数，2021年底起为5G移动电话用户（口径更严）。基准日早于首个5G移动电话用户数据公布的情景以连接数为口径；其后公布的5G移动电话用户按重叠期两者之比{ratio}（范围{lo}至{hi}）折算后显示。',
+  bridgeNote:
+    '5G用户：2021年11月以前为5G手机终端连接数，2021年底起为5G移动电话用户（口径更严）。基准日早于首个5G移动电话用户数据公布的情景以连接数为口径；其后公布的5G移动电话用户按重叠期两者之比{ratio}（范围{lo}至{hi}）折算后显示。',
   actualCol: '实际（官方数据）',
   actualValue: '2023年12月实际值',
   actualVerdict: '实际结果',
@@ -96,7 +103,8 @@ export const backtestZh: Record<keyof typeof backtestEn, string> = {
   wrong: '错误',
   approxNote: '约数：来源称“接近50%”',
   backtestHeading: '回测：预测表现如何？',
-  backtestIntro: '以本情景的假设，在2021年6月至最新数据之间的每个季度末重新预测，每次只用当时已公布的数据，再与之后公布的数据对照评分。以5G手机终端连接数为起点的预测，按桥接比{ratio}折算为5G移动电话用户后评分。',
+  backtestIntro:
+    '以本情景的假设，在2021年6月至最新数据之间的每个季度末重新预测，每次只用当时已公布的数据，再与之后公布的数据对照评分。以5G手机终端连接数为起点的预测，按桥接比{ratio}折算为5G移动电话用户后评分。',
   runBacktest: '运行回测',
   rerunBacktest: '重新运行',
   backtestProgress: '第{done}个数据版本，共{total}个',

@@ -20,11 +20,17 @@ describe('actuals', () => {
     await waitForResult(page);
     // The scorecard: the official 2023-12 outcomes, and none where there is no official series.
     await expect.poll(() => page.locator('[data-testid="actual-users"]').innerText()).toMatch(/8\.05亿/);
-    expect(await page.locator('[data-testid="actual-verdict-base_stations_per_10k"]').innerText()).toMatch(/达标.*2023年3月/);
+    expect(await page.locator('[data-testid="actual-verdict-base_stations_per_10k"]').innerText()).toMatch(
+      /达标.*2023年3月/,
+    );
     expect(await page.locator('[data-testid="actual-industrial_penetration"]').innerText()).toBe('无官方结果');
-    expect(await page.locator('[data-testid="forecast-right-industrial_penetration"]').getAttribute('data-right')).toBe('none');
+    expect(await page.locator('[data-testid="forecast-right-industrial_penetration"]').getAttribute('data-right')).toBe(
+      'none',
+    );
     // The July-2021 baseline said "missed" for base stations per 10,000; they were met: the forecast was wrong.
-    expect(await page.locator('[data-testid="forecast-right-base_stations_per_10k"]').getAttribute('data-right')).toBe('wrong');
+    expect(await page.locator('[data-testid="forecast-right-base_stations_per_10k"]').getAttribute('data-right')).toBe(
+      'wrong',
+    );
     // The fan chart of base stations: green diamonds (the actuals) and the legend entry.
     const cell = page.locator('#cell-base_stations_per_10k');
     await cell.scrollIntoViewIfNeeded();
@@ -56,15 +62,22 @@ describe('the Backtest view', () => {
     await run.waitFor();
     const t0 = Date.now();
     await run.click();
-    await page.locator('[data-testid="backtest-progress"]').waitFor({ timeout: 10_000 }).catch(() => {});
+    await page
+      .locator('[data-testid="backtest-progress"]')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {});
     await page.locator('[data-testid="backtest-done"]').waitFor({ timeout: 120_000 });
     const ms = Date.now() - t0;
-    console.log(`backtest in the browser: ${ms} ms (${await page.locator('[data-testid="backtest-done"]').innerText()})`);
+    console.log(
+      `backtest in the browser: ${ms} ms (${await page.locator('[data-testid="backtest-done"]').innerText()})`,
+    );
     expect(await page.locator('[data-testid="backtest-done"]').innerText()).toMatch(/^14 vintages × 10,000 samples/);
     // The coverage table: a row per indicator, the overall and the nominal.
     const table = page.locator('[data-testid="coverage-table"]');
     expect(await table.locator('tbody tr').count()).toBe(7);
-    expect(await page.locator('[data-testid="coverage-overall"]').innerText()).toMatch(/Overall\s+[\d,]+\s+\d+ %\s+\d+ %/);
+    expect(await page.locator('[data-testid="coverage-overall"]').innerText()).toMatch(
+      /Overall\s+[\d,]+\s+\d+ %\s+\d+ %/,
+    );
     expect(await table.innerText()).toMatch(/Nominal\s+50 %\s+90 %/);
     // One evolution chart per indicator, with the actual line drawn.
     for (const id of ['users', 'base_stations_per_10k', 'industry_vpn']) {
@@ -75,7 +88,9 @@ describe('the Backtest view', () => {
     expect(await page.locator('[data-testid="evolution-users"] svg').innerHTML()).toMatch(/Actual 2023-12/);
     // The empirical bands can be shown instead, and the chart says which ones are in use.
     await page.locator('[data-testid="bands-empirical"]').check();
-    await expect.poll(() => page.locator('[data-testid="evolution-users"] figcaption').innerText()).toMatch(/empirical/);
+    await expect
+      .poll(() => page.locator('[data-testid="evolution-users"] figcaption').innerText())
+      .toMatch(/empirical/);
     expect(await page.locator('[data-testid="mape-table"] tbody tr').count()).toBe(6);
     expect(await page.locator('[data-testid="brier-overall"]').innerText()).toMatch(/^0\.\d{3}$/);
     expect(errors).toEqual([]);

@@ -20,10 +20,17 @@ export function backtestPoolSize(vintages: number): number {
 }
 
 /** Starts a backtest of `input` at `samples` samples a vintage; `onProgress(done, total)` hears each vintage done. */
-export function startBacktest(input: ModelInput, samples: number, onProgress: (done: number, total: number) => void): BacktestJob {
+export function startBacktest(
+  input: ModelInput,
+  samples: number,
+  onProgress: (done: number, total: number) => void,
+): BacktestJob {
   const vintages = quarterEnds();
   const size = backtestPoolSize(vintages.length);
-  const workers = Array.from({ length: size }, () => new Worker(new URL('../../../workers/backtest.worker.ts', import.meta.url), { type: 'module' }));
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(new URL('../../../workers/backtest.worker.ts', import.meta.url), { type: 'module' }),
+  );
   let cancelled = false;
   let fail: (e: Error) => void = () => {};
   const cancel = () => {

@@ -58,13 +58,27 @@ export function evolutionChartOptions(Plot: PlotLib, input: EvolutionInput): Plo
     Plot.areaY(withBand, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: 0.28 }),
     Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 }),
     Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2 }),
-    Plot.dot(rows, { x: 'date', y: 'central', fill: band, r: 3, symbol: (r: (typeof rows)[number]) => (r.bridged ? 'square' : 'circle') }),
+    Plot.dot(rows, {
+      x: 'date',
+      y: 'central',
+      fill: band,
+      r: 3,
+      symbol: (r: (typeof rows)[number]) => (r.bridged ? 'square' : 'circle'),
+    }),
     Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'central', title: label, fontSize: 12 })),
   ];
   if (actual !== null) {
     marks.push(
       Plot.ruleY([actual], { stroke: PALETTE.green, strokeWidth: 2 }),
-      Plot.text([{ date: rows[0].date, y: actual }], { x: 'date', y: 'y', text: () => `${t('actualLine')} ${formatValue(id, actual, lang)}`, dy: -7, textAnchor: 'start', fill: PALETTE.green, fontSize: 11 }),
+      Plot.text([{ date: rows[0].date, y: actual }], {
+        x: 'date',
+        y: 'y',
+        text: () => `${t('actualLine')} ${formatValue(id, actual, lang)}`,
+        dy: -7,
+        textAnchor: 'start',
+        fill: PALETTE.green,
+        fontSize: 11,
+      }),
     );
   }
   return {

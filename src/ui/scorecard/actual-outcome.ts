@@ -19,9 +19,19 @@ export interface ActualCells {
 }
 
 /** Returns the text of the actual cells of one scorecard row. */
-export function actualCells(id: OutputId, outcome: Outcome, output: OutputResult, lang: Lang, t: Translate): ActualCells {
-  if (outcome.status === 'none') return { value: t('noOfficialOutcome'), verdict: '—', kind: 'none', right: null, title: '' };
-  const value = outcome.value === null ? t('noFigure2023') : formatValue(id, outcome.value, lang) + (outcome.bound === 'approx' ? '*' : '');
+export function actualCells(
+  id: OutputId,
+  outcome: Outcome,
+  output: OutputResult,
+  lang: Lang,
+  t: Translate,
+): ActualCells {
+  if (outcome.status === 'none')
+    return { value: t('noOfficialOutcome'), verdict: '—', kind: 'none', right: null, title: '' };
+  const value =
+    outcome.value === null
+      ? t('noFigure2023')
+      : formatValue(id, outcome.value, lang) + (outcome.bound === 'approx' ? '*' : '');
   const first = outcome.firstMet;
   const firstText =
     first === null
@@ -29,8 +39,17 @@ export function actualCells(id: OutputId, outcome: Outcome, output: OutputResult
       : parseMonth(first.date) > DEADLINE
         ? ` · ${t('notByDeadline')}`
         : ` · ${outcome.lastBelow ? t('metBetween', { month: formatMonthLong(first.month, lang), before: formatMonthLong(outcome.lastBelow.month, lang) }) : formatMonthLong(first.month, lang)}`;
-  if (outcome.met === null) return { value, verdict: t('actualUnknown') + firstText, kind: 'unknown', right: null, title: outcome.source };
+  if (outcome.met === null)
+    return { value, verdict: t('actualUnknown') + firstText, kind: 'unknown', right: null, title: outcome.source };
   const verdict = (outcome.met ? t('actualMet') : t('actualMissed')) + firstText;
-  const title = [outcome.bound === 'approx' ? `* ${t('approxNote')}` : '', outcome.source, outcome.url].filter(Boolean).join('\n');
-  return { value, verdict, kind: outcome.met ? 'met' : 'missed', right: outcome.met === output.verdict.met ? 'right' : 'wrong', title };
+  const title = [outcome.bound === 'approx' ? `* ${t('approxNote')}` : '', outcome.source, outcome.url]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    value,
+    verdict,
+    kind: outcome.met ? 'met' : 'missed',
+    right: outcome.met === output.verdict.met ? 'right' : 'wrong',
+    title,
+  };
 }

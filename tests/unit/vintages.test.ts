@@ -20,6 +20,8 @@ import {
 import { OBSERVATIONS } from '../../src/data/observations';
 import { AS_OF_MAX, observedUpTo, resolveAnchors } from '../../src/model/anchors';
 import { bridgeOf, usersRows } from '../../src/model/bridge';
+import { observedPoints } from '../../src/model/observed';
+import { actualOutcome } from '../../src/model/actuals';
 import { formatMonth } from '../../src/model/months';
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -266,3 +268,59 @@ function toTuple(r: ReturnType<typeof loadAll>['running'][number]) {
     B.indexOf(r.bound),
   ] as const;
 }
+
+describe('actuals', () => {
+  it('a chart as of July 2021 shows the later figures as actuals, on its own (connections) metric', () => {
+    const pts = observedPoints('users', '2021-07-31');
+    const known = pts.filter((p) => p.known);
+    const actual = pts.filter((p) => !p.known);
+    expect(known.map((p) => p.value)).toEqual(
+      OBSERVATIONS.filter((o) => o.series === 'g5_handset_connections').map((o) => o.value),
+    );
+    expect(actual.every((p) => p.knownFrom > '2021-07-31')).toBe(true);
+    // Connections published later stay as published; phone users are divided by the bridge ratio, and say so.
+    expect(actual.find((p) => p.date === '2021-11-30')!.value).toBe(497e6);
+    const b = bridgeOf(latestRows())!;
+    const dec = actual.find((p) => p.date === '2021-12-31')!;
+    expect(dec.value).toBeCloseTo(355e6 / b.ratio, 0);
+    expect(dec.basis).toBe('derived');
+    expect(dec.source).toMatch(/÷ 0\.69/);
+  });
+
+  it('a chart as of mid-2022 is on the phone-user metric, and its actuals are the later phone users as published', () => {
+    const pts = observedPoints('users', '2022-06-30');
+    expect(pts.filter((p) => !p.known)[0]).toMatchObject({ date: '2022-06-30', value: 455e6 });
+    expect(pts.filter((p) => !p.known).every((p) => p.basis === 'reported')).toBe(true);
+  });
+
+  it('the actual outcomes: published where a series exists, none where it does not', () => {
+    expect(actualOutcome('users')).toMatchObject({
+      status: 'published',
+      value: 805e6,
+      met: true,
+      firstMet: { date: '2022-12-31' },
+      lastBelow: { date: '2022-11-30' },
+    });
+    expect(actualOutcome('traffic_share')).toMatchObject({
+      status: 'published',
+      value: 50,
+      bound: 'approx',
+      met: false,
+      firstMet: { date: '2024-02-29' },
+    });
+    expect(actualOutcome('base_stations_per_10k')).toMatchObject({
+      status: 'published',
+      met: true,
+      firstMet: { date: '2023-03-31' },
+    });
+    // No 2023-12 count of industry networks, but "over 20,000" in September 2023 already met the target of 3,000.
+    expect(actualOutcome('industry_vpn')).toMatchObject({
+      status: 'published',
+      value: null,
+      met: true,
+      firstMet: { date: '2022-04-30' },
+    });
+    for (const id of ['industrial_penetration', 'iot_growth', 'benchmarks_per_industry', 'solutions'] as const)
+      expect(actualOutcome(id)).toEqual({ id, status: 'none' });
+  });
+});

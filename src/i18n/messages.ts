@@ -7,6 +7,7 @@
 import { analysisEn, analysisZh } from './messages-analysis';
 import { shareEn, shareZh } from './messages-share';
 import { presentEn, presentZh } from './messages-present';
+import { backtestEn, backtestZh } from './messages-backtest';
 import { runnerEn, runnerZh } from './messages-runner';
 const core = {
   appName: 'Yangfan',
@@ -121,7 +122,7 @@ const core = {
   dataBadge: 'data',
   perTenK: 'per 10,000 people',
   footerData:
-    "Data: MIIT, NBS and State Council briefings as known in July 2021; see each point's tooltip for its source.",
+    "Data: MIIT, NBS and State Council briefings, 2019 to October 2024, each figure with the day it became known; see each point's tooltip for its source.",
   footerModel: 'Model {mv}, data {dv}. Forecasts are scenarios, not predictions.',
   deadlineLabel: 'end-2023',
   medianCrossing: 'half of samples met',
@@ -263,7 +264,7 @@ const coreZh: Record<keyof typeof core, string> = {
   assumptionBadge: '假设',
   dataBadge: '数据',
   perTenK: '每万人',
-  footerData: '数据：工信部、国家统计局及国务院新闻办发布会，截至2021年7月可得信息；各数据点的来源见其提示。',
+  footerData: '数据：工信部、国家统计局及国务院新闻办发布会，2019年至2024年10月，每个数据注明公布时间；各数据点的来源见其提示。',
   footerModel: '模型版本 {mv}，数据版本 {dv}。预测是情景推演，而非预言。',
   deadlineLabel: '2023年底',
   medianCrossing: '半数样本达标',
@@ -296,8 +297,8 @@ const coreZh: Record<keyof typeof core, string> = {
   short_benchmarks_per_industry: '标杆应用',
 };
 
-const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn };
+const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn, ...backtestEn };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh };
+const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh, ...backtestZh };
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

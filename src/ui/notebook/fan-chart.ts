@@ -69,6 +69,8 @@ export interface FanChartInput {
   height?: number;
   /** Dark backgrounds need lighter ink. */
   dark?: boolean;
+  /** Draw the figures published after the as-of date (the actuals) as their own series (default true). */
+  showActuals?: boolean;
   /** Other scenarios' central paths to overlay (comparison). */
   overlays?: readonly { label: string; colour: string; output: OutputResult }[];
   /** The preset's own result, drawn as a thin grey reference line when the scenario differs from its preset. */
@@ -81,6 +83,31 @@ export interface FanChartInput {
 }
 
 const MARGIN_RIGHT = 16;
+/** The source's qualifiers of a figure for a tooltip: its period (traffic shares), bound and whether it is bridged. */
+export function pointQualifiers(p: ObservedPoint, t: Translate): string {
+  const parts: string[] = [];
+  if (p.period !== 'end') parts.push(t(`period_${p.period}`));
+  if (p.bound) parts.push(t(`bound_${p.bound}`));
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** The actuals of a chart (figures published after the as-of date) as rows with their tooltip: value, date, source. */
+export function actualRows(id: OutputId, observed: readonly ObservedPoint[], lang: Lang, t: Translate) {
+  return observed
+    .filter((p) => !p.known)
+    .map((p) => ({
+      date: monthDate(p.month),
+      value: p.value,
+      label: `${t('legendActual')}\n${formatDay(p.date, lang)}: ${formatValue(id, p.value, lang)}${pointQualifiers(p, t)}\n${t('knownFrom')}: ${formatDay(p.knownFrom, lang)}\n${t('source')}: ${p.source} (${t(p.basis)})${p.url ? `\n${p.url}` : ''}`,
+    }));
+}
+
+/** Formats an ISO date: 2023年9月30日 / 30 Sep 2023. */
+function formatDay(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (lang === 'zh-CN') return `${y}年${m}月${d}日`;
+  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+}
 
 /** Builds the Plot options of an output's fan chart. */
 export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule.PlotOptions {
@@ -91,11 +118,14 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   const ink = input.dark ? '#e8e8e8' : '#222';
   const band = input.dark ? PALETTE.sky : PALETTE.blue;
   const fmt = axisFormatter(id, lang);
-  const obs = observed.map((p) => ({
-    date: monthDate(p.month),
-    value: p.value,
-    label: `${formatMonthLong(p.month, lang)}${lang === 'zh-CN' ? '：' : ': '}${formatValue(id, p.value, lang)}\n${t('source')}${lang === 'zh-CN' ? '：' : ': '}${p.source}${lang === 'zh-CN' ? '（' : ' ('}${t(p.basis)}${lang === 'zh-CN' ? '）' : ')'}`,
-  }));
+  const obs = observed
+    .filter((p) => p.known)
+    .map((p) => ({
+      date: monthDate(p.month),
+      value: p.value,
+      label: `${formatMonthLong(p.month, lang)}${lang === 'zh-CN' ? '：' : ': '}${formatValue(id, p.value, lang)}${pointQualifiers(p, t)}\n${t('source')}${lang === 'zh-CN' ? '：' : ': '}${p.source}${lang === 'zh-CN' ? '（' : ' ('}${t(p.basis)}${lang === 'zh-CN' ? '）' : ')'}`,
+    }));
+  const actuals = input.showActuals === false ? [] : actualRows(id, observed, lang, t);
   const deadline = monthDate(output.start + output.deadlineIndex);
   const fontSize = input.fontSize ?? 12;
   const marginLeft = input.marginLeft ?? Math.round(56 * Math.max(1, fontSize / 12));
@@ -134,7 +164,24 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     ),
     Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5, ...HIDDEN }),
     Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
-    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
+    // The actuals: hollow green diamonds joined by a thin line, distinct from the data the run used.
+    ...(actuals.length
+      ? [
+          Plot.lineY(actuals, { x: 'date', y: 'value', stroke: PALETTE.green, strokeWidth: 1, strokeOpacity: 0.7, className: 'actual-line', ...HIDDEN }),
+          Plot.dot(actuals, {
+            x: 'date',
+            y: 'value',
+            symbol: 'diamond2',
+            r: 4,
+            stroke: PALETTE.green,
+            strokeWidth: 1.5,
+            fill: input.dark ? '#000' : '#fff',
+            className: 'actual-dots',
+            ...HIDDEN,
+          }),
+        ]
+      : []),
+    Plot.tip([...obs, ...actuals], Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
   ];
   if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
     const i = output.crossing - output.start;

@@ -1,13 +1,13 @@
 /** Names, definitions, targets and verdict sentences of outputs, per language (pure: tested in Node). */
 import { PLAN_TARGETS } from '../../data/targets';
 import { OUTPUTS, meets, type OutputId, type OutputResult } from '../../model';
-import { formatMonthLong, formatProbInSentence, formatValue, type Lang, type Translate } from '../../i18n';
+import { formatMonthLong, formatProbInSentence, formatValue, fullWidthZh, type Lang, type Translate } from '../../i18n';
 
 /** Returns an output's name in a language. */
 export function outputName(id: OutputId, lang: Lang): string {
   const x = PLAN_TARGETS.indicators.find((i) => i.id === id) ?? PLAN_TARGETS.other_targets.find((i) => i.id === id);
   if (!x) return id;
-  return lang === 'zh-CN' ? x.zh : x.en;
+  return lang === 'zh-CN' ? fullWidthZh(x.zh) : x.en;
 }
 
 const SERIES_NAMES: Record<string, { zh: string; en: string }> = {
@@ -29,7 +29,7 @@ export function seriesName(series: string, lang: Lang): string {
 export function outputDefinition(id: OutputId, lang: Lang): string | undefined {
   const x = PLAN_TARGETS.indicators.find((i) => i.id === id);
   if (!x) return undefined;
-  return lang === 'zh-CN' ? x.definition_zh : x.definition_en;
+  return lang === 'zh-CN' ? fullWidthZh(x.definition_zh) : x.definition_en;
 }
 
 /** Returns the target as text: "> 40 %", "≥ 100", "10–20". */

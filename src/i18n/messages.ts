@@ -6,10 +6,12 @@
  */
 import { analysisEn, analysisZh } from './messages-analysis';
 import { shareEn, shareZh } from './messages-share';
+import { runnerEn, runnerZh } from './messages-runner';
 const core = {
   appName: 'Yangfan',
   appTitle: 'Yangfan · 5G "Sailing" plan forecast notebook',
-  appSubtitle: 'Will the 2023 targets of the 5G Application "Sailing" Action Plan (2021–2023) be met? Move the assumptions and see.',
+  appSubtitle:
+    'Will the 2023 targets of the 5G Application "Sailing" Action Plan (2021–2023) be met? Move the assumptions and see.',
   language: 'Language',
   preset: 'Preset',
   presetRationale: 'Why this preset',
@@ -43,8 +45,9 @@ const core = {
   usersProxyNote:
     'MIIT published 5G handset terminal connections, not 5G mobile phone users, in 2020-2021; connections are used as the observed proxy for users.',
   trafficNote:
-    'One derived point anchors this indicator (8.1 % in May 2021). Its path is built from the share of 5G users and r, the ratio of a 5G user\'s traffic to a non-5G user\'s: about 0.34 in May 2021, because most 5G handsets still used 4G networks. How fast r rises towards and past 1 as coverage grows decides this target.',
-  iotNote: 'The indicator is the average annual growth over 2021-2023; through time the chart shows the trailing average growth since end-2020.',
+    "One derived point anchors this indicator (8.1 % in May 2021). Its path is built from the share of 5G users and r, the ratio of a 5G user's traffic to a non-5G user's: about 0.34 in May 2021, because most 5G handsets still used 4G networks. How fast r rises towards and past 1 as coverage grows decides this target.",
+  iotNote:
+    'The indicator is the average annual growth over 2021-2023; through time the chart shows the trailing average growth since end-2020.',
   assumptions: 'Assumptions',
   family: 'Growth model',
   family_bass: 'Bass diffusion',
@@ -115,7 +118,8 @@ const core = {
   assumptionBadge: 'assumption',
   dataBadge: 'data',
   perTenK: 'per 10,000 people',
-  footerData: 'Data: MIIT, NBS and State Council briefings as known in July 2021; see each point\'s tooltip for its source.',
+  footerData:
+    "Data: MIIT, NBS and State Council briefings as known in July 2021; see each point's tooltip for its source.",
   footerModel: 'Model {mv}, data {dv}. Forecasts are scenarios, not predictions.',
   deadlineLabel: 'end-2023',
   medianCrossing: 'half of samples met',
@@ -289,8 +293,8 @@ const coreZh: Record<keyof typeof core, string> = {
   short_benchmarks_per_industry: '标杆应用',
 };
 
-const en = { ...core, ...analysisEn, ...shareEn };
+const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh };
+const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh };
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

@@ -1,9 +1,11 @@
 /**
  * The parameter registry: the one place that says, for every assumption of the model, its point value, its default
- * uncertainty, its allowed range, unit and step, and its label and help text in Chinese and English. The scenario
- * schema, the controls, the CLI's messages and the documentation all read it.
+ * uncertainty, its allowed range, unit and step, which cells show its control, and its label and help text in Chinese
+ * and English. The scenario schema, the controls, the cells, the CLI's messages and the documentation all read it.
+ * Adding a parameter or an indicator: docs/adding-an-indicator.md.
  */
-import type { IndicatorId, ProgrammeId } from './indicators';
+import type { IndicatorId, OutputId, ProgrammeId } from './indicators';
+import type { Dist } from './types';
 
 export type UnitId =
   | 'pctPerYear'
@@ -55,6 +57,15 @@ export type TrafficFamily = (typeof TRAFFIC_FAMILIES)[number];
 /** The group a parameter is shown under: an indicator's cell, the context (population, subscriptions) or a programme target. */
 export type ParamGroup = 'context' | IndicatorId | ProgrammeId;
 
+/**
+ * The observation a fallback starting value stands in for, named by its field in Anchors: null there (the as-of date
+ * precedes it) means the fallback is used and its control shown.
+ */
+export type FallbackFor = 'trafficObs' | 'vpnObs';
+
+/** What a scenario's parameter takes when it gives no uncertainty: a fixed point (presets state their own). */
+const FIXED: Dist = Object.freeze({ kind: 'fixed' });
+
 export interface ParamDef {
   readonly id: ParamId;
   readonly group: ParamGroup;
@@ -73,9 +84,24 @@ export interface ParamDef {
    * 0 no promise. The property tests hold the model to it.
    */
   readonly direction: 1 | -1 | 0;
-  /** True where the parameter only matters when the as-of date falls before the first observation. */
-  readonly fallback?: boolean;
+  /** Set where the parameter only matters when the as-of date falls before that observation (a fallback start). */
+  readonly fallback?: FallbackFor;
+  /**
+   * The default uncertainty: the distribution a scenario's parameter takes when the scenario gives none (the schema
+   * reads it). Fixed unless the table says otherwise; the presets state their own.
+   */
+  readonly uncertainty: Dist;
+  /**
+   * The cells whose assumption controls show this parameter: its group's cell by default (the users group: the users
+   * cell), none for context parameters unless named here.
+   */
+  readonly cells: readonly OutputId[];
+  /** Shown in those cells only under this family (e.g. subscriptions: only the structural traffic model uses them). */
+  readonly cellFamily?: FamilyScope;
 }
+
+/** A registry entry as written in the table below: defaults for the optional fields are filled in by PARAMS. */
+type ParamEntry = Omit<ParamDef, 'id' | 'uncertainty' | 'cells'> & Partial<Pick<ParamDef, 'uncertainty' | 'cells'>>;
 
 // Helper for text pairs, to keep the table below readable.
 const t = (zh: string, en: string): Text => ({ zh, en });
@@ -118,15 +144,16 @@ export const PARAM_IDS = [
 ] as const;
 export type ParamId = (typeof PARAM_IDS)[number];
 
-const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
+const DEFS: Record<ParamId, ParamEntry> = {
   popGrowth: {
-    group: 'context', unit: 'pctPerYear', min: -1.5, max: 1.5, step: 0.05, value: 0, direction: 0,
+    group: 'context', unit: 'pctPerYear', min: -1.5, max: 1.5, step: 0.05, value: 0, direction: 0, cells: ['user_penetration'],
     label: t('人口年变化率', 'Population change'),
     help: t('全国人口自最后一次观测（2020年末）起的复合年变化率。人口预测是一项假设；2022年起人口略有下降。',
       'Compound annual change of the national population from its last observation (end-2020). A population projection is an assumption; population fell slightly from 2022 on.'),
   },
   subsGrowth: {
     group: 'context', unit: 'pctPerYear', min: -5, max: 10, step: 0.1, value: 1, direction: -1,
+    cells: ['traffic_share'], cellFamily: { traffic: 'structural' },
     label: t('移动电话用户年变化率', 'Mobile subscriptions change'),
     help: t('移动电话用户总数自最后一次观测起的复合年变化率；用于计算5G用户在全部移动用户中的占比（流量占比的结构模型）。',
       'Compound annual change of all mobile subscriptions from their last observation; it sets the 5G share of subscriptions used by the structural traffic model.'),
@@ -164,7 +191,7 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
       'Yearly linear change of r, the ratio of a 5G user\'s traffic to a non-5G user\'s. In May 2021 r ≈ 0.34: most 5G handsets still used 4G networks. As coverage grows r rises towards and past 1 (by early 2022 users on 5G used above 20 GB a month against an average near 14 GB). This assumption decides the traffic target.'),
   },
   ratioStart: {
-    group: 'traffic_share', unit: 'ratio', min: 0.05, max: 3, step: 0.01, value: 0.34, direction: 1, family: { traffic: 'structural' }, fallback: true,
+    group: 'traffic_share', unit: 'ratio', min: 0.05, max: 3, step: 0.01, value: 0.34, direction: 1, family: { traffic: 'structural' }, fallback: 'trafficObs',
     label: t('起始流量倍数 r', 'Starting traffic ratio r'),
     help: t('仅当基准日早于2021年5月的流量观测时使用：起始的5G与非5G用户人均流量之比。', 'Used only when the as-of date is before the May 2021 traffic figure: the starting ratio of a 5G user\'s traffic to a non-5G user\'s.'),
   },
@@ -179,7 +206,7 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
     help: t('逻辑斯蒂模型中流量占比的饱和水平。', 'Saturation level of the traffic share in the logistic model.'),
   },
   trafficStart: {
-    group: 'traffic_share', unit: 'pct', min: 0.1, max: 60, step: 0.1, value: 8.1, direction: 1, family: { traffic: 'logistic' }, fallback: true,
+    group: 'traffic_share', unit: 'pct', min: 0.1, max: 60, step: 0.1, value: 8.1, direction: 1, family: { traffic: 'logistic' }, fallback: 'trafficObs',
     label: t('起始流量占比', 'Starting traffic share'),
     help: t('仅当基准日早于2021年5月的流量观测时使用。', 'Used only when the as-of date is before the May 2021 traffic figure.'),
   },
@@ -226,7 +253,7 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
     help: t('年新增数量每年的变化率。', 'Yearly change of the annual additions.'),
   },
   vpnStart: {
-    group: 'industry_vpn', unit: 'networks', min: 0, max: 10000, step: 10, value: 1000, direction: 1, fallback: true,
+    group: 'industry_vpn', unit: 'networks', min: 0, max: 10000, step: 10, value: 1000, direction: 1, fallback: 'vpnObs',
     label: t('起始虚拟专网数', 'Starting networks'),
     help: t('仅当基准日早于2021年7月的观测（1655个）时使用。', 'Used only when the as-of date is before the July 2021 figure (1,655).'),
   },
@@ -268,7 +295,7 @@ function programme(
   max: number,
   perYear: number,
   what: Text,
-): Record<`${typeof prefix}${'Start' | 'PerYear'}`, Omit<ParamDef, 'id'>> {
+): Record<`${typeof prefix}${'Start' | 'PerYear'}`, ParamEntry> {
   return {
     [`${prefix}Start`]: {
       group, unit: 'count', min, max, step: 1, value: 0, direction: 1,
@@ -280,22 +307,69 @@ function programme(
       label: t(`每年新增${what.zh}`, `New ${what.en} per year`),
       help: t('每年新增数量，线性累计。', 'Added each year, accumulated linearly.'),
     },
-  } as Record<`${typeof prefix}${'Start' | 'PerYear'}`, Omit<ParamDef, 'id'>>;
+  } as Record<`${typeof prefix}${'Start' | 'PerYear'}`, ParamEntry>;
+}
+
+/** The cells that show a group's parameters unless an entry names its own. */
+function groupCells(group: ParamGroup): readonly OutputId[] {
+  return group === 'context' ? [] : [group];
 }
 
 /** Every parameter definition, keyed by id. */
 export const PARAMS: Readonly<Record<ParamId, ParamDef>> = Object.fromEntries(
-  PARAM_IDS.map((id) => [id, { id, ...DEFS[id] }]),
+  PARAM_IDS.map((id) => {
+    const d = DEFS[id];
+    return [id, { id, ...d, uncertainty: d.uncertainty ?? FIXED, cells: d.cells ?? groupCells(d.group) }];
+  }),
 ) as Record<ParamId, ParamDef>;
-
-/** Returns the parameters shown under a group, in registry order. */
-export function paramsOf(group: ParamGroup): ParamDef[] {
-  return PARAM_IDS.map((id) => PARAMS[id]).filter((p) => p.group === group);
-}
 
 /** Returns whether a parameter is used under the given families. */
 export function isActive(p: ParamDef, families: { users: UsersFamily; traffic: TrafficFamily }): boolean {
-  const f = p.family;
+  return inFamily(p.family, families);
+}
+
+function inFamily(f: FamilyScope, families: { users: UsersFamily; traffic: TrafficFamily }): boolean {
   if (!f) return true;
   return 'users' in f ? f.users === families.users : f.traffic === families.traffic;
+}
+
+/**
+ * Returns the parameters whose controls an output's cell shows under the given families: the cell's own parameters
+ * in registry order, then those it borrows from other groups (context). A fallback start is shown only while the
+ * observation it stands in for is missing (`observed[p.fallback]` false).
+ */
+export function cellParams(
+  id: OutputId,
+  families: { users: UsersFamily; traffic: TrafficFamily },
+  observed: Readonly<Record<FallbackFor, boolean>>,
+): ParamDef[] {
+  const shown = PARAM_IDS.map((pid) => PARAMS[pid]).filter(
+    (p) => p.cells.includes(id) && isActive(p, families) && inFamily(p.cellFamily, families) && !(p.fallback && observed[p.fallback]),
+  );
+  return [...shown.filter((p) => p.group === id), ...shown.filter((p) => p.group !== id)];
+}
+
+/**
+ * Returns the default distribution of a kind around a point value, as the controls offer it when the user picks that
+ * kind: ±10 % of the allowed range (clipped to it) for uniform and triangular, a standard deviation of 5 % of the
+ * range (two significant digits) for normal, and σ = 0.2 around the value (or the smallest positive step) for lognormal.
+ */
+export function distOfKind(p: ParamDef, value: number, kind: Dist['kind']): Dist {
+  const w = p.max - p.min;
+  const lo = Math.max(p.min, value - 0.1 * w);
+  const hi = Math.min(p.max, value + 0.1 * w);
+  switch (kind) {
+    case 'fixed':
+      return { kind };
+    case 'uniform':
+      return { kind, min: lo, max: hi };
+    case 'triangular':
+      return { kind, min: lo, mode: value, max: hi };
+    case 'normal':
+      return { kind, mean: value, sd: Number((0.05 * w).toPrecision(2)) };
+    case 'lognormal':
+      return { kind, median: value > 0 ? value : Math.max(p.min, p.step), sigma: 0.2 };
+    default:
+      return kind satisfies never;
+  }
 }

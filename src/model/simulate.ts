@@ -2,14 +2,16 @@
  * The model's equations (DESIGN.md, "The model"), stepped month by month over many parameter sets at once.
  * State is one Float64Array per stock with one slot per sample, so a month's update is a tight loop over samples
  * and each output's values for that month are contiguous, ready for the summaries. The central path is the same code
- * run over one sample holding the point values.
+ * run over one sample holding the point values. The one-step recurrences themselves are in recurrences.ts, shared
+ * with the calibration, which steps them along the observations.
  */
 import type { Anchors } from './anchors';
 import { IOT_BASE } from './anchors';
 import { OUTPUT_IDS, type OutputId } from './indicators';
 import type { ParamId, TrafficFamily, UsersFamily } from './registry';
 import type { Month } from './months';
-import { exp, log, log1p, pow } from './math';
+import { exp, log1p, pow } from './math';
+import { bassStep, gompertzDecay, gompertzStep, held, logisticShareStep, logisticUsersStep, marketPotential, monthlyAdditions, monthlyFactor } from './recurrences';
 
 /** One column of values per parameter, all of the same length (the number of samples). */
 export type ParamColumns = Readonly<Record<ParamId, Float64Array>>;
@@ -30,9 +32,6 @@ export const PROGRAMME = [
   ['security_demo_centers', 'securityStart', 'securityPerYear'],
   ['regional_benchmarks', 'regionalStart', 'regionalPerYear'],
 ] as const;
-
-/** Returns `(1 + pct/100)^(1/12)`, the monthly factor of an annual percentage rate. */
-const monthlyFactor = (pct: number) => pow(1 + pct / 100, 1 / 12);
 
 /**
  * Simulates `n` samples from the grid start to the horizon and hands every output's monthly values to `sink`.
@@ -80,7 +79,7 @@ export function simulate(
     for (let s = 0; s < n; s++) step[s] = py[s] / 12;
   }
   const usersDecay = families.users === 'gompertz' ? new Float64Array(n) : null; // e^(−g)
-  if (usersDecay) for (let s = 0; s < n; s++) usersDecay[s] = exp(-c.gompertzG[s]);
+  if (usersDecay) for (let s = 0; s < n; s++) usersDecay[s] = gompertzDecay(c.gompertzG[s]);
   for (let s = 0; s < n; s++) {
     popF[s] = monthlyFactor(c.popGrowth[s]);
     subsF[s] = monthlyFactor(c.subsGrowth[s]);
@@ -101,16 +100,10 @@ export function simulate(
     // 1. Stocks step from m−1 to m, using last month's population (Mk(t) = ceiling × P(t)).
     if (m > hold.users) stepUsers(usersFamily, U, P, mkShare, usersDecay, c, n);
     if (m > hold.traffic_share && !structural) {
-      for (let s = 0; s < n; s++) {
-        const x = c.trafficMax[s] / (1 + (c.trafficMax[s] / S[s] - 1) * trafficK[s]);
-        S[s] = x < 0 ? 0 : x > 100 ? 100 : x;
-      }
+      for (let s = 0; s < n; s++) S[s] = logisticShareStep(S[s], c.trafficMax[s], trafficK[s]);
     }
     if (m > start.industrial_penetration) {
-      for (let s = 0; s < n; s++) {
-        const x = c.industrialMax[s] / (1 + (c.industrialMax[s] / E[s] - 1) * eK[s]);
-        E[s] = x < 0 ? 0 : x > 100 ? 100 : x;
-      }
+      for (let s = 0; s < n; s++) E[s] = logisticShareStep(E[s], c.industrialMax[s], eK[s]);
     }
     if (m > IOT_BASE) {
       const k = m - IOT_BASE;
@@ -217,7 +210,7 @@ function iotYear(step: Float64Array, growth: Float64Array, decay: Float64Array, 
 
 /** Monthly base-station additions in year y: annual · (1 + growth)^y / 12. */
 function buildYear(add: Float64Array, annual: Float64Array, growth: Float64Array, y: number, n: number): void {
-  for (let s = 0; s < n; s++) add[s] = (annual[s] * pow(1 + growth[s] / 100, y)) / 12;
+  for (let s = 0; s < n; s++) add[s] = monthlyAdditions(annual[s], growth[s], y);
 }
 
 /** Monthly growth factor of industry networks in year y: the monthly factor of growth · (1 − decay)^y. */
@@ -247,32 +240,17 @@ function stepUsers(
     case 'bass': {
       const p = c.bassP;
       const q = c.bassQ;
-      for (let s = 0; s < n; s++) {
-        const mk = mkShare[s] * P[s];
-        const u = U[s];
-        const next = u + (p[s] + (q[s] * u) / mk) * (mk - u);
-        if (next > u) U[s] = next;
-      }
+      for (let s = 0; s < n; s++) U[s] = held(U[s], bassStep(U[s], marketPotential(mkShare[s], P[s]), p[s], q[s]));
       return;
     }
     case 'logistic': {
       const r = c.logisticR;
-      for (let s = 0; s < n; s++) {
-        const mk = mkShare[s] * P[s];
-        const u = U[s];
-        const next = u + r[s] * u * (1 - u / mk);
-        if (next > u) U[s] = next;
-      }
+      for (let s = 0; s < n; s++) U[s] = held(U[s], logisticUsersStep(U[s], marketPotential(mkShare[s], P[s]), r[s]));
       return;
     }
     case 'gompertz': {
       const g = decay!;
-      for (let s = 0; s < n; s++) {
-        const mk = mkShare[s] * P[s];
-        const u = U[s];
-        const next = mk * exp(log(u / mk) * g[s]);
-        if (next > u) U[s] = next;
-      }
+      for (let s = 0; s < n; s++) U[s] = held(U[s], gompertzStep(U[s], marketPotential(mkShare[s], P[s]), g[s]));
       return;
     }
     default:

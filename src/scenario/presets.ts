@@ -33,6 +33,19 @@ export const PRESETS: readonly Preset[] = [baseline, planAmbition, cautious].map
 
 export const PRESET_IDS = PRESETS.map((p) => p.id);
 
+/**
+ * The preset id of a scenario that starts from no preset but from the registry defaults (a scenario file that names
+ * no preset): it is never shown as a preset's name (see basisName).
+ */
+export const REGISTRY_DEFAULTS = 'registry-defaults';
+
+/** The name of what a scenario starts from: its preset's name, or "registry defaults" / 注册表默认值. */
+export function basisName(presetId: string, lang: 'zh' | 'en'): string {
+  const p = presetById(presetId);
+  if (p) return p.name[lang];
+  return presetId === REGISTRY_DEFAULTS ? (lang === 'zh' ? '注册表默认值' : 'registry defaults') : presetId;
+}
+
 /** Returns a preset by id, or undefined. */
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, openPage, waitForResult, type Harness } from './harness';
-import { decodeLink, encodeLink } from '../../src/scenario/codec';
+import { decodeLink, encodeLink } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { presetById } from '../../src/scenario/presets';
 import { runModel, OUTPUT_IDS } from '../../src/model';
@@ -99,7 +99,7 @@ describe('embed', () => {
     const snippet = page.locator('[data-testid="embed-snippet"]');
     await expect.poll(() => snippet.inputValue()).toContain('view=chart&amp;indicator=users&amp;controls=1');
     const html = await snippet.inputValue();
-    expect(html).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=chart&amp;indicator=users&amp;controls=1&amp;lang=en&amp;theme=light#v1\.baseline\.[\w-]+" /);
+    expect(html).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=chart&amp;indicator=users&amp;controls=1&amp;lang=en&amp;theme=light#v2\.baseline\.[\w-]+" /);
     expect(html).toMatch(/height="\d+"/);
     expect(html).toContain('title="Yangfan · 5G users"');
     // The snippet's link carries the scenario (with its title).

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, openPage, waitForResult, type Harness } from './harness';
-import { decodeLink } from '../../src/scenario/codec';
+import { decodeLink } from '../../src/scenario/link';
 import { OUTPUT_IDS } from '../../src/model';
 
 let h: Harness;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from './harness';
-import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/codec';
+import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { exportScenarioJson } from '../../src/scenario/file';
 import { PRESETS, presetById } from '../../src/scenario/presets';
@@ -57,7 +57,7 @@ describe('share links', () => {
     await expect.poll(() => page.locator('[data-testid="copy-msg"]').innerText()).not.toBe('');
     let link = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
     if (!link) link = await page.inputValue('[data-testid="share-link"]');
-    expect(link.startsWith(h.url + '#v1.baseline.')).toBe(true);
+    expect(link.startsWith(h.url + '#v2.baseline.')).toBe(true);
     expect(await page.inputValue('[data-testid="share-link"]')).toBe(link);
     expect(await page.evaluate(() => location.href)).toBe(link);
     // The link decodes to exactly what is on screen.
@@ -212,7 +212,7 @@ describe('share links', () => {
     expect(await page.inputValue('[data-testid="preset"]')).toBe('cautious');
     expect(await page.inputValue('[data-testid="title"]')).toBe('Old link');
     // The address is upgraded to the current format.
-    await waitForLink(page, (x) => x.startsWith('#v1.cautious.'));
+    await waitForLink(page, (x) => x.startsWith('#v2.cautious.'));
     await context.close();
 
     const json = JSON.stringify({ mv: '1.0.0', dv: '2021-07', t: 'Made with 1.0.0', l: 'en' });
@@ -228,7 +228,7 @@ describe('share links', () => {
   it('opens a link typed into the address bar (hashchange), and keeps the scenario when it is broken', async () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'en-US' });
     const g = await waitForResult(page);
-    // A link names its language (a bare `#v1.cautious` would be Chinese, the default).
+    // A link names its language (a bare `#v2.cautious` would be Chinese, the default).
     const cautious = encodeLink({ ...defaultLinkState('en'), scenario: presetById('cautious')!.scenario });
     await page.evaluate((x) => (location.hash = x), cautious);
     await expect.poll(() => page.inputValue('[data-testid="preset"]')).toBe('cautious');
@@ -461,7 +461,7 @@ describe('compare', () => {
     await page.click('[data-testid="compare-close"]');
     await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#cell-users figure svg [stroke-dasharray="6,3"]').count()).toBe(0);
-    expect(hash).toContain('#v1.baseline.');
+    expect(hash).toContain('#v2.baseline.');
     expect(errors).toEqual([]);
     await context.close();
   });

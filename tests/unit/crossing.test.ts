@@ -26,7 +26,7 @@ describe('crossing months', () => {
 
   it('the CLI table shows no month for IoT growth but says it is read at the deadline', () => {
     const r = runModel(baseline, 500);
-    const line = renderTable(r, baseline, 'baseline.json')
+    const line = renderTable(r, baseline, 'baseline.json', 'preset baseline', 'Baseline')
       .split('\n')
       .find((l) => l.startsWith('iot_growth'))!;
     expect(line).toContain('read at 2023-12 only');

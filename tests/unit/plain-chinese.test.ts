@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n';
 import { PARAMS } from '../../src/model/registry';
-import { orderLevers, reconcileText } from '../../src/ui/analysis/text';
+import { orderLevers, reconcileText } from '../../src/i18n/analysis-text';
 import { PARAM_IDS } from '../../src/model/registry';
 
 const zh = translator('zh-CN');
@@ -21,10 +21,10 @@ describe('plain words', () => {
   });
 
   it('reconciles the progress badge and the verdict in one sentence when they disagree, and only then', () => {
-    expect(reconcileText('on track', false, zh)).toMatch(/进度正常.*未达标/);
+    expect(reconcileText('on-track', false, zh)).toMatch(/进度正常.*未达标/);
     expect(reconcileText('limited', true, en)).toMatch(/too slowly.*meets the target/);
-    expect(reconcileText('on track', true, zh)).toBe('');
-    expect(reconcileText('no data', false, zh)).toBe('');
+    expect(reconcileText('on-track', true, zh)).toBe('');
+    expect(reconcileText('no-data', false, zh)).toBe('');
   });
 
   it('lists the indicator’s own levers first in goal seek', () => {

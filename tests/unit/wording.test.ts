@@ -24,7 +24,7 @@ describe('differences of percentages', () => {
   });
 
   it('the CLI table prints pp for every share and rate margin', () => {
-    const table = renderTable(r, PRESETS[0].scenario, 'x');
+    const table = renderTable(r, PRESETS[0].scenario, 'x', 'preset baseline', 'Baseline');
     for (const id of ['user_penetration', 'traffic_share', 'industrial_penetration', 'iot_growth']) {
       expect(table.split('\n').find((l) => l.startsWith(id))).toMatch(/[+−]\d+\.\d pp/);
     }

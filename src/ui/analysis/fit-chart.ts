@@ -9,7 +9,7 @@ import { axisFormatter, colon, formatValue, timeAxis, type Lang, type Translate 
 import { monthDate, type PlotLib } from '../notebook/fan-chart';
 import { PALETTE } from '../lib/palette';
 import { outputName } from '../lib/labels';
-import { isoMonthText } from './text';
+import { isoMonthText } from '../../i18n/analysis-text';
 
 export interface FitChartInput {
   id: OutputId;

@@ -34,26 +34,25 @@ export interface FanRow {
 export function fanRows(o: OutputResult): FanRow[] {
   const rows: FanRow[] = [];
   const q = (k: number, i: number) => o.bands[k * o.length + i];
+  // Band k of the result is quantile QUANTILES[k]: look the levels up rather than trusting their order.
+  const [k5, k10, k25, k50, k75, k90, k95] = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95].map((p) => (QUANTILES as readonly number[]).indexOf(p));
   for (let i = 0; i < o.length; i++) {
     const month = o.start + i;
     rows.push({
       date: monthDate(month),
       month,
       central: o.central[i],
-      p5: q(0, i),
-      p10: q(1, i),
-      p25: q(2, i),
-      p50: q(3, i),
-      p75: q(4, i),
-      p90: q(5, i),
-      p95: q(6, i),
+      p5: q(k5, i),
+      p10: q(k10, i),
+      p25: q(k25, i),
+      p50: q(k50, i),
+      p75: q(k75, i),
+      p90: q(k90, i),
+      p95: q(k95, i),
     });
   }
   return rows;
 }
-
-// Keep the band level order in one place: the rows above follow QUANTILES.
-void QUANTILES;
 
 /** Chart height for a width: fixed steps, so the page keeps its layout while charts draw lazily. */
 export const chartHeight = (width: number) => (width < 480 ? 240 : 300);

@@ -6,6 +6,7 @@
  */
 import { analysisEn, analysisZh } from './messages-analysis';
 import { shareEn, shareZh } from './messages-share';
+import { presentEn, presentZh } from './messages-present';
 import { runnerEn, runnerZh } from './messages-runner';
 const core = {
   appName: 'Yangfan',
@@ -293,8 +294,8 @@ const coreZh: Record<keyof typeof core, string> = {
   short_benchmarks_per_industry: '标杆应用',
 };
 
-const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn };
+const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh };
+const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh };
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

@@ -106,6 +106,16 @@ describe('embed', () => {
     const src = /src="([^"]+)"/.exec(html)![1].replace(/&amp;/g, '&');
     const r = decodeLink(src);
     expect(r.ok && r.state.scenario.title).toBe('Embedded "scenario"');
+    // The live preview shows that frame at the snippet's height, and says the listener is included.
+    const preview = page.locator('[data-testid="embed-preview-frame"]');
+    await expect.poll(() => preview.getAttribute('src')).toBe(src);
+    expect(await preview.getAttribute('height')).toBe(/height="(\d+)"/.exec(html)![1]);
+    await expect.poll(() => page.frameLocator('[data-testid="embed-preview-frame"]').locator('[data-testid="embed"] figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(html).toContain('<script>');
+    expect(await page.locator('.embed-form .note').innerText()).toContain('resize listener');
+    await page.uncheck('[data-testid="embed-controls"]');
+    await expect.poll(() => preview.getAttribute('src')).toContain('controls=0');
+    expect(await snippet.inputValue()).not.toContain('<script');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     // And it works: open the snippet's address.

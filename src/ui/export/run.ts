@@ -14,14 +14,19 @@ import { PALETTE } from '../lib/palette';
 import { outputName, targetText, timingTexts, verdictSentence } from '../lib/labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
-import { bandsCsv } from '../../export/csv';
+import { chartCsv } from '../../export/csv';
+import { changedAssumptions, changesText } from './changes';
+import { exportFileName } from './filename';
 
-export type PictureFormat = 'png' | 'slide' | 'svg';
+/** `slide`: a 1920 × 1080 PNG; `slide-svg`: the same slide as SVG (vector, for Keynote and PowerPoint). */
+export type PictureFormat = 'png' | 'slide' | 'svg' | 'slide-svg';
 export type ChartFormat = PictureFormat | 'csv' | 'json';
 
 export interface ExportContext {
   result: RunResult;
   scenario: Scenario;
+  /** The preset's own scenario: the stamp lists what differs from it. */
+  presetScenario: Scenario;
   presetName: string;
   lang: Lang;
   t: Translate;
@@ -45,7 +50,8 @@ export const PNG_SCALE = 2;
 /** How much larger a slide's chart is drawn than laid out. */
 const SLIDE_CHART_SCALE = 1.6;
 
-function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
+/** The stamp of every export: title, scenario, source, versions, changed assumptions and link. */
+export function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
   const { t, scenario, lang } = ctx;
   const name = scenario.title.trim() ? `${scenario.title.trim()}${paren(ctx.presetName, lang)}` : ctx.presetName;
   return {
@@ -59,15 +65,19 @@ function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp
       seed: scenario.seed,
       n: formatNumber(ctx.result.samples, lang),
     }),
+    changes: changesText(changedAssumptions(scenario, ctx.presetScenario, lang, t), lang, t, ctx.presetName),
     link: ctx.link,
     lang,
   };
 }
 
-const slug = (s: string) => s.replace(/[^a-z0-9-]+/gi, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'scenario';
-const base = (ctx: Pick<ExportContext, 'scenario'>) => `yangfan-${slug(ctx.scenario.preset)}`;
+/** A file name from the scenario's title (or preset name), a part (an indicator's name) and today's date. */
+export function fileName(ctx: Pick<ExportContext, 'scenario' | 'presetName'>, part: string | undefined, ext: string, suffix?: string): string {
+  return exportFileName({ title: ctx.scenario.title, presetName: ctx.presetName, part, date: new Date(), ext, suffix });
+}
 
-async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize): Promise<{ svg: string; width: number; height: number }> {
+/** One fan chart framed and stamped, as SVG text. */
+export async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize): Promise<{ svg: string; width: number; height: number }> {
   const { t, lang } = ctx;
   const output = ctx.result.outputs[id];
   const name = outputName(id, lang);
@@ -88,13 +98,10 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
     dark: false,
     overlays,
     baseline: ctx.baseline?.(id) ?? null,
-  });
-  const el = Plot.plot({
-    ...options,
+    fontSize: 13,
     marginLeft: 64,
-    marginBottom: 40,
-    style: { background: 'transparent', color: '#222', fontSize: '13px', fontFamily: 'inherit' },
   });
+  const el = Plot.plot({ ...options, style: { ...(options.style as object), color: '#222' } });
   const svgEl = el instanceof SVGSVGElement ? el : el.querySelector('svg');
   if (!svgEl) throw new Error('the chart did not render');
   const legend: LegendItem[] = [
@@ -119,7 +126,7 @@ function timingLine(o: OutputResult, lang: Lang, t: Translate): string {
   return `${t('legendCrossing')}${sep}${tm.central}\n${t('medianCrossing')}${sep}${tm.median}`;
 }
 
-function scorecardTable(ctx: ExportContext): ScorecardTable {
+export function scorecardTable(ctx: ExportContext): ScorecardTable {
   const { t, lang, result } = ctx;
   return {
     headers: [t('indicator'), t('value2023'), t('target'), t('verdict'), t('pMet'), t('firstMet'), t('trend')],
@@ -145,7 +152,8 @@ function scorecardTable(ctx: ExportContext): ScorecardTable {
   };
 }
 
-function scorecardPicture(ctx: ExportContext, size: ExportSize): { svg: string; width: number; height: number } {
+/** The scorecard framed and stamped, as SVG text. */
+export function scorecardPicture(ctx: ExportContext, size: ExportSize): { svg: string; width: number; height: number } {
   const { t } = ctx;
   const table = scorecardTable(ctx);
   const st = stamp(ctx, `${t('scorecard')} · ${t('scorecardCaption')}`);
@@ -179,31 +187,34 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   }
 }
 
-async function picture(p: { svg: string; width: number; height: number }, format: PictureFormat, name: string): Promise<ExportFile> {
-  if (format === 'svg') return { filename: `${name}.svg`, blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
+async function picture(ctx: ExportContext, p: { svg: string; width: number; height: number }, format: PictureFormat, part: string): Promise<ExportFile> {
+  if (format === 'svg' || format === 'slide-svg')
+    return { filename: fileName(ctx, part, 'svg', format === 'slide-svg' ? '-1920x1080' : ''), blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
   const scale = format === 'slide' ? 1 : PNG_SCALE;
   const blob = await svgToPng(p.svg, p.width, p.height, scale);
-  return { filename: `${name}${format === 'slide' ? '-slide' : '@2x'}.png`, blob, width: p.width * scale, height: p.height * scale };
+  return { filename: fileName(ctx, part, 'png', format === 'slide' ? '-1920x1080' : ''), blob, width: p.width * scale, height: p.height * scale };
 }
 
 /** One fan chart as a picture, its bands as CSV, or the scenario as JSON. */
 export async function exportChart(ctx: ExportContext, id: OutputId, format: ChartFormat): Promise<ExportFile> {
-  const name = `${base(ctx)}-${id}`;
-  if (format === 'csv') return { filename: `${name}.csv`, blob: new Blob([bandsCsv(ctx.result.outputs[id])], { type: 'text/csv;charset=utf-8' }) };
+  const part = outputName(id, ctx.lang);
+  if (format === 'csv')
+    return { filename: fileName(ctx, part, 'csv'), blob: new Blob([chartCsv(ctx.result.outputs[id], id, ctx.lang, ctx.t)], { type: 'text/csv;charset=utf-8' }) };
   if (format === 'json') return scenarioFile(ctx);
-  return picture(await chartPicture(ctx, id, format === 'slide' ? 'slide' : 'standard'), format, name);
+  return picture(ctx, await chartPicture(ctx, id, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, part);
 }
 
 /** The scorecard as a picture, or the scenario as JSON. */
 export async function exportScorecard(ctx: ExportContext, format: PictureFormat | 'json'): Promise<ExportFile> {
   if (format === 'json') return scenarioFile(ctx);
-  return picture(scorecardPicture(ctx, format === 'slide' ? 'slide' : 'standard'), format, `${base(ctx)}-scorecard`);
+  return picture(ctx, scorecardPicture(ctx, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, ctx.t('scorecard'));
 }
 
 /** The scenario file (src/scenario/file.ts). */
-export function scenarioFile(ctx: Pick<ExportContext, 'scenario'>, savedName?: string): ExportFile {
+export function scenarioFile(ctx: Pick<ExportContext, 'scenario'> & { presetName?: string }, savedName?: string): ExportFile {
   const json = exportScenarioJson(ctx.scenario, savedName === undefined ? {} : { savedName });
-  return { filename: `${base(ctx)}.json`, blob: new Blob([json], { type: 'application/json' }) };
+  const title = savedName ?? ctx.scenario.title;
+  return { filename: fileName({ scenario: { ...ctx.scenario, title }, presetName: ctx.presetName ?? ctx.scenario.preset }, undefined, 'json'), blob: new Blob([json], { type: 'application/json' }) };
 }
 
 /** Saves a file through a temporary Blob URL and a download link. */

@@ -10,9 +10,10 @@ import type * as PlotModule from '@observablehq/plot';
 import type { PlotLib } from '../lib/plot-loader';
 export type { PlotLib };
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
-import { axisFormatter, formatMonthLong, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
+import { axisFormatter, formatMonthLong, formatValue, type Lang, type Translate } from '../../i18n';
 import { outputName } from '../lib/labels';
 import { PALETTE } from '../lib/palette';
+import { timeTicks } from './time-ticks';
 
 /** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
 export const monthDate = (m: Month) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0));
@@ -71,7 +72,14 @@ export interface FanChartInput {
   overlays?: readonly { label: string; colour: string; output: OutputResult }[];
   /** The preset's own result, drawn as a thin grey reference line when the scenario differs from its preset. */
   baseline?: { readonly start: Month; readonly central: Float64Array } | null;
+  /** Axis type size in px (default 12): the time ticks are chosen so their labels fit at this size. */
+  fontSize?: number;
+  marginLeft?: number;
+  /** For a room: fewer gridlines, and percentages on a full 0–100 scale. */
+  presentation?: boolean;
 }
+
+const MARGIN_RIGHT = 16;
 
 /** Builds the Plot options of an output's fan chart. */
 export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule.PlotOptions {
@@ -88,6 +96,13 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     label: `${formatMonthLong(p.month, lang)}${lang === 'zh-CN' ? '：' : ': '}${formatValue(id, p.value, lang)}\n${t('source')}${lang === 'zh-CN' ? '：' : ': '}${p.source}${lang === 'zh-CN' ? '（' : ' ('}${t(p.basis)}${lang === 'zh-CN' ? '）' : ')'}`,
   }));
   const deadline = monthDate(output.start + output.deadlineIndex);
+  const fontSize = input.fontSize ?? 12;
+  const marginLeft = input.marginLeft ?? Math.round(56 * Math.max(1, fontSize / 12));
+  // The axis spans the run and any observation before it (Plot's domain is the data's extent).
+  let first = rows[0].date;
+  for (const p of obs) if (p.date < first) first = p.date;
+  const ticks = timeTicks(first, rows[rows.length - 1].date, width - marginLeft - MARGIN_RIGHT, lang, fontSize);
+  const kind = OUTPUTS[id].kind;
   const marks: PlotModule.Markish[] = [
     Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear' }),
     Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear' }),
@@ -102,7 +117,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       dx: 2,
       textAnchor: 'start',
       fill: PALETTE.vermillion,
-      fontSize: 11,
+      fontSize: Math.max(11, Math.round(fontSize * 0.9)),
     }),
     ...(input.baseline
       ? [
@@ -134,18 +149,29 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
         dy: 12,
         textAnchor: right ? 'end' : 'start',
         fill: ink,
-        fontSize: 11,
+        fontSize: Math.max(11, Math.round(fontSize * 0.9)),
       }),
     );
   }
   return {
     width,
     height: input.height ?? chartHeight(width),
-    marginLeft: 56,
-    marginRight: 16,
-    style: { background: 'transparent', color: ink, fontSize: '12px', fontFamily: 'inherit' },
-    x: { type: 'utc', label: null, grid: false, ...timeAxis(lang) },
-    y: { label: null, grid: true, tickFormat: fmt, nice: true, zero: OUTPUTS[id].kind !== 'rate' },
+    marginLeft,
+    marginRight: MARGIN_RIGHT,
+    // Room for two-line (month, year) ticks.
+    marginBottom: Math.round(fontSize * (ticks.lines === 2 ? 2.9 : 1.9)),
+    style: { background: 'transparent', color: ink, fontSize: `${fontSize}px`, fontFamily: 'inherit' },
+    x: { type: 'utc', label: null, grid: false, ticks: ticks.ticks, tickFormat: ticks.tickFormat },
+    y: {
+      label: null,
+      grid: true,
+      tickFormat: fmt,
+      nice: true,
+      zero: kind !== 'rate',
+      ...(input.presentation && { ticks: 4 }),
+      // A share cannot pass 100 %: in a presentation its axis is the whole scale.
+      ...(input.presentation && kind === 'share' && { domain: [0, 100] }),
+    },
     marks,
     ariaLabel: t('chartTitle', { name: outputName(id, lang) }),
   };

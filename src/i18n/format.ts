@@ -188,3 +188,50 @@ export function formatDateLong(iso: string, lang: Lang): string {
   if (lang === 'zh-CN') return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 }
+
+const CJK_CHAR = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]/;
+const FULL_WIDTH: Record<string, string> = { ':': '：', ',': '，', ';': '；', '?': '？', '(': '（', ')': '）' };
+
+/**
+ * Writes the ASCII punctuation of Chinese text in full width (`：，；？（）`) where it stands next to a Chinese
+ * character, and brackets in pairs; punctuation between digits or Latin text (600,000; ln(x)) is left alone. For
+ * Chinese text that comes from data files (official definitions, preset rationales) rather than the message tables.
+ */
+export function fullWidthZh(text: string): string {
+  // Twice: a mark next to a bracket converted by the first pass (`号卡),5G`) is seen by the second.
+  return fullWidthPass(fullWidthPass(text));
+}
+
+function fullWidthPass(text: string): string {
+  const chars = [...text];
+  const near = (i: number, d: number) => {
+    let j = i + d;
+    while (j >= 0 && j < chars.length && chars[j] === ' ') j += d;
+    return chars[j] ?? '';
+  };
+  const convert = new Set<number>();
+  chars.forEach((c, i) => {
+    if (FULL_WIDTH[c] && (CJK_CHAR.test(near(i, -1)) || CJK_CHAR.test(near(i, 1)))) convert.add(i);
+  });
+  // Brackets in pairs: if either of a pair is converted, both are.
+  const open: number[] = [];
+  chars.forEach((c, i) => {
+    if (c === '(') open.push(i);
+    else if (c === ')' && open.length) {
+      const o = open.pop()!;
+      if (convert.has(o) || convert.has(i)) {
+        convert.add(o);
+        convert.add(i);
+      }
+    }
+  });
+  let out = '';
+  chars.forEach((c, i) => {
+    if (convert.has(i)) {
+      out = out.replace(/ +$/, '') + FULL_WIDTH[c];
+    } else if (c === ' ' && /[：，；？（）]$/.test(out)) {
+      // no space after full-width punctuation
+    } else out += c;
+  });
+  return out;
+}

@@ -1,7 +1,7 @@
 /** Names, definitions, targets and verdict sentences of outputs, per language (pure: tested in Node). */
 import { PLAN_TARGETS } from '../../data/targets';
 import { OUTPUTS, meets, type OutputId, type OutputResult } from '../../model';
-import { formatMonthLong, formatProbInSentence, formatValue, type Lang, type Translate } from '../../i18n';
+import { formatMonthLong, formatProbInSentence, formatValue, fullWidthZh, type Lang, type Translate } from '../../i18n';
 import { outputName, seriesName } from '../../i18n/names';
 
 // Names of outputs and series in a language (the analysis sentences and the CLI use them too, so they live in src/i18n).
@@ -11,7 +11,7 @@ export { outputName, seriesName };
 export function outputDefinition(id: OutputId, lang: Lang): string | undefined {
   const x = PLAN_TARGETS.indicators.find((i) => i.id === id);
   if (!x) return undefined;
-  return lang === 'zh-CN' ? x.definition_zh : x.definition_en;
+  return lang === 'zh-CN' ? fullWidthZh(x.definition_zh) : x.definition_en;
 }
 
 /** Returns the target as text: "> 40 %", "≥ 100", "10–20". */

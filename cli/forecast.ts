@@ -16,7 +16,7 @@ import { printable } from '../src/scenario/safe-json';
 import type { Analysis } from '../src/model/analysis';
 import { DATA_VERSION, MODEL_VERSION } from '../src/model/version';
 import { translator } from '../src/i18n';
-import { USAGE, parseArgs, renderTable, toCsv, toJson, withOverrides, type CliOptions } from './format';
+import { USAGE, analysisText, parseArgs, renderTable, toCsv, toJson, withOverrides, type CliOptions } from './format';
 import { CliError, readFileBytes, readStdinBytes, utf8Text, writeErr, writeOut } from './io';
 
 function fail(lines: string[], code: 1 | 2 = 2): never {
@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<void> {
   const basisShort = basis.kind === 'preset' ? basisName(basis.id, 'en') : basisName(REGISTRY_DEFAULTS, 'en');
   const basisJson = basis.kind === 'preset' ? { kind: 'preset', id: basis.id } : { kind: 'registry-defaults', name: { en: basisName(REGISTRY_DEFAULTS, 'en'), zh: basisName(REGISTRY_DEFAULTS, 'zh') } };
   if (o.format === 'json') {
-    const j = { ...(toJson(result, scenario) as object), basis: basisJson, ...(analysis && { analysis }) };
+    const j = { ...(toJson(result, scenario) as object), basis: basisJson, ...(analysis && { analysis, analysisText: analysisText(analysis) }) };
     writeOut(JSON.stringify(j, null, 2));
   } else if (o.format === 'csv') writeOut(toCsv(result));
   else writeOut(renderTable(result, scenario, o.input.kind === 'stdin' ? 'standard input' : o.file, basisLabel, basisShort));

@@ -6,21 +6,39 @@ import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '
 import { formatMonth, type Month } from '../src/model/months';
 import type { RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
+import type { Analysis } from '../src/model/analysis';
+import { translator } from '../src/i18n';
+import {
+  basisKey,
+  centralSeekText,
+  comparatorOf,
+  onTrackKey,
+  onTrackText,
+  probabilitySeekText,
+  reasonText,
+  unfittedText,
+} from '../src/i18n/analysis-text';
 import { BAND_COLUMNS, runCsv } from '../src/export/csv';
 import { printable } from '../src/scenario/safe-json';
+import { parseTyped } from '../src/scenario/number';
+import { describeNumberIssue } from '../src/scenario/number-messages';
+import { WHOLE_COUNTS } from '../src/i18n/format';
 
 export const USAGE = `Usage: npm run forecast -- <scenario.json | share link | -> [options]
        tsx cli/forecast.ts <scenario.json | share link | -> [options]
 
 Runs the Monte Carlo of a scenario file (a preset in scenarios/ or any scenario JSON), of the scenario in a share
 link (the app's address, or its #v2.… part; quote it in the shell) or of a scenario JSON on standard input (-), and
-prints, for every output, its central value at the 2023-12 deadline, the target, the verdict and margin, the
-probability of meeting the target, and the month by which half the samples have met it.
+prints, for every output, its central value at the 2023-12 deadline, the target, the verdict and margin (percentage
+points, pp, for shares and rates), the probability of meeting the target, the month the central path first meets it
+and the month by which half of the samples have met it (none for IoT growth, a 2021-2023 average read at the
+deadline only).
 
 Options:
   --json         print the full result as JSON (paths, bands, crossing distributions)
   --csv          print the bands as CSV: indicator,month,central,p5,p10,p25,p50,p75,p90,p95
   --analysis     with --json: add calibration, goal seek, sensitivity and on-track status per headline target
+                 (as codes under analysis, as English sentences under analysisText)
   --backtest     re-run the scenario as of every quarter end from 2021-06 to the last data and grade the forecasts
                  (band coverage, error by horizon, Brier score); with --json the whole result
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
@@ -36,7 +54,9 @@ Inputs:
   - Every key must be known: a misspelt one is refused and named, with the key it most likely meant. Keys of older
     versions (as_of, sampleCount) are renamed. A file with "preset" is that preset with the file's fields on top; a
     file without one starts from the registry defaults (注册表默认值), not from a preset.
-  - N is a number in decimal digits (1000, 1e3); 0x3e8, 0o17, 0b1, Infinity and the like are refused.
+  - N is a decimal number: 10000, 10,000 or 10 000 (groups of three), 1万 or 1.2亿, full-width digits (１００００) or
+    scientific notation (1e4). A decimal comma (1,5) is refused as ambiguous; 0x3e8, 0o17, 0b1, Infinity and anything
+    else that is not exactly a number are refused.
   - Titles, notes and unknown keys are printed without control characters; no error quotes a file's content.
 
 Exit codes: 0 success; 2 bad arguments or input (each problem named on stderr, one line each); 1 the model failed,
@@ -62,9 +82,6 @@ export interface CliOptions {
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'run'; options: CliOptions } | { kind: 'error'; message: string };
-
-/** A number written in decimal digits, optionally signed, with a fraction or an exponent: nothing else. */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Parses the command line (without `node` and the script). Never throws. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -94,10 +111,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (value === undefined || (m[2] === undefined && value.startsWith('--'))) {
           return { kind: 'error', message: `--${m[1]} needs a value, e.g. --${m[1]} ${m[1] === 'samples' ? '10000' : '42'}` };
         }
-        if (!DECIMAL.test(value))
+        // Refused here, with what was understood, rather than read as something else ("10,000" is not 10).
+        const n = parseTyped(value, { integer: true });
+        if (!n.ok)
           return {
             kind: 'error',
-            message: `--${m[1]}: ${m[1]} must be a whole number written in decimal digits, e.g. ${m[1] === 'samples' ? '10000' : '42'} (got "${printable(value, 40)}")`,
+            message: `--${m[1]} ${printable(value, 40)}: ${m[1]} must be a whole number. ${describeNumberIssue(n.issue, 'en')}`,
           };
         if (m[1] === 'samples') samples = value;
         else seed = value;
@@ -116,13 +135,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /**
- * Returns the value typed for --samples or --seed as the schema should see it: a number when the text is one
- * (so `--samples 1e3` is 1000), else the text itself, which the schema refuses with its own message.
+ * Returns the value typed for --samples or --seed as the schema should see it: a number when the typed-number parser
+ * reads one (so `--samples 1e3`, `10,000` and `1万` are numbers), else the text itself, which the schema refuses.
  */
 export function overrideValue(text: string): number | string {
-  const t = text.trim();
-  const v = Number(t);
-  return t !== '' && Number.isFinite(v) ? v : text;
+  const r = parseTyped(text);
+  return r.ok ? r.value : text;
 }
 
 /** Applies --samples and --seed to a parsed scenario file (an object; anything else is left for the schema to refuse). */
@@ -152,7 +170,8 @@ export function formatValue(id: OutputId, v: number): string {
     case 'density':
       return fixed(v, 2);
     case 'count':
-      return fixed(v, Math.abs(v) >= 1000 ? 0 : 1);
+      // Whole things (networks, solutions, standards, centres, regions) as whole numbers; an average keeps a decimal.
+      return fixed(v, WHOLE_COUNTS.has(id) || Math.abs(v) >= 1000 ? 0 : 1);
   }
 }
 
@@ -168,7 +187,7 @@ export function formatMargin(id: OutputId, d: number): string {
     case 'density':
       return `${sign}${fixed(a, 2)}`;
     case 'count':
-      return `${sign}${fixed(a, a >= 1000 ? 0 : 1)}`;
+      return `${sign}${fixed(a, WHOLE_COUNTS.has(id) || a >= 1000 ? 0 : 1)}`;
   }
 }
 
@@ -193,10 +212,9 @@ export function formatProb(p: number): string {
   return `${(100 * p).toFixed(1)} %`;
 }
 
-/** Formats a crossing month; a crossing at the path's first month is shown as "≤ month" (it may have come earlier). */
-export function formatCrossing(m: Month | null, start: Month, horizon: Month): string {
-  if (m === null) return `not by ${formatMonth(horizon)}`;
-  return m === start ? `≤ ${formatMonth(m)}` : formatMonth(m);
+/** Formats a crossing month (never before the as-of month: the model dates an earlier one at the as-of month). */
+export function formatCrossing(m: Month | null, horizon: Month): string {
+  return m === null ? `not by ${formatMonth(horizon)}` : formatMonth(m);
 }
 
 // --- Renderings ------------------------------------------------------------------------------------------------------
@@ -213,7 +231,7 @@ const pad = (s: string, w: number, right = false) => {
  */
 export function renderTable(r: RunResult, s: Scenario, source: string, basis: string, basisShort = basis): string {
   const deadline = formatMonth(r.deadline);
-  const head = ['output', `${deadline} central`, 'target', 'verdict', 'margin', 'P(met)', 'median crossing', 'central crossing'];
+  const head = ['output', `${deadline} central`, 'target', 'verdict', 'margin', 'P(met)', 'central path first met', 'half of samples met'];
   const right = [false, true, true, false, true, true, false, false];
   const row = (id: OutputId) => {
     const o = r.outputs[id];
@@ -224,8 +242,9 @@ export function renderTable(r: RunResult, s: Scenario, source: string, basis: st
       o.verdict.met ? 'met' : 'missed',
       formatMargin(id, o.verdict.margin),
       formatProb(o.pMet),
-      formatCrossing(o.crossingMedian, o.start, r.horizon),
-      formatCrossing(o.crossing, o.start, r.horizon),
+      // An average over 2021-2023 (IoT growth) is read at the deadline only: it has no crossing month.
+      OUTPUTS[id].kind === 'rate' ? `read at ${deadline} only` : formatCrossing(o.crossing, r.horizon),
+      OUTPUTS[id].kind === 'rate' ? '' : formatCrossing(o.crossingMedian, r.horizon),
     ];
   };
   const headline = INDICATOR_IDS.map(row);
@@ -275,6 +294,8 @@ export function toJson(r: RunResult, s: Scenario): unknown {
       value: o.value,
       verdict: o.verdict,
       pMet: o.pMet,
+      // 'deadline': the indicator is read at 2023-12 only (an average over 2021-2023), so it has no crossing months.
+      readAt: OUTPUTS[id].kind === 'rate' ? 'deadline' : 'path',
       crossing: o.crossing === null ? null : formatMonth(o.crossing),
       crossingMedian: o.crossingMedian === null ? null : formatMonth(o.crossingMedian),
       crossingCdf: Array.from(o.crossingCdf),
@@ -295,3 +316,24 @@ export function toJson(r: RunResult, s: Scenario): unknown {
 
 /** The bands as CSV, one row per output and month, numbers at full precision (the app's CSV builder). */
 export const toCsv = (r: RunResult): string => runCsv(r);
+
+/**
+ * The analysis's codes (goal-seek and calibration reasons, swing bases, on-track statuses) as the English sentences
+ * the app shows, rendered from the same message tables; one entry per analysed output.
+ */
+export function analysisText(a: Analysis): Record<string, unknown> {
+  const t = translator('en');
+  return Object.fromEntries(
+    a.outputs.map((o) => [
+      o.id,
+      {
+        onTrack: `${t(onTrackKey(o.onTrack.status))}: ${onTrackText(o.onTrack, 'en', t)}`,
+        goalSeek: centralSeekText(o.goalSeek, 'en', t),
+        goalSeekProbability: o.goalSeekProbability ? probabilitySeekText(o.goalSeekProbability, comparatorOf(o.goalSeek), 'en', t) : null,
+        calibration:
+          o.calibration.status === 'fitted' ? o.calibration.reasons.map((r) => reasonText(r, 'en', t)) : [unfittedText(o.calibration, t)],
+        sensitivity: o.sensitivity.rows.map((r) => `${r.param}: ${t(basisKey(r.basis))}`),
+      },
+    ]),
+  );
+}

@@ -96,7 +96,7 @@ export interface FittedCalibration {
   readonly n: number;
   readonly conditioning: 'ok' | 'ill-conditioned';
   /** Why the fit is ill-conditioned (empty when ok). */
-  readonly reasons: string[];
+  readonly reasons: ConditioningReason[];
   /** The 2023-12 value of the fitted curve with all observations and with the last one and two left out. */
   readonly leaveOut: LeaveOut[];
   /**
@@ -112,10 +112,35 @@ export interface UnfittedCalibration {
   readonly series: string | null;
   /** Observations known at the as-of date. */
   readonly n: number;
-  readonly reason: string;
+  /** Month of the last of them, `YYYY-MM` (null without any). */
+  readonly lastMonth: string | null;
+  readonly reason: UnfittedReason;
 }
 
 export type Calibration = FittedCalibration | UnfittedCalibration;
+
+/**
+ * Why a fit is ill-conditioned: a code and the figures behind it (shares and changes as fractions, values in the
+ * parameter's unit). src/i18n/analysis-text.ts renders them in both languages; the CLI prints the English.
+ */
+export type ConditioningReason =
+  /** Fewer observations than `min`. */
+  | { readonly code: 'few-points'; readonly n: number; readonly min: number }
+  /** The last observation is `share` of the market potential, below `limit`: an early S-curve. */
+  | { readonly code: 'early-s-curve'; readonly share: number; readonly limit: number }
+  /** A fitted value at a bound of its allowed range. */
+  | { readonly code: 'at-bound'; readonly param: ParamId; readonly bound: 'lower' | 'upper'; readonly value: number }
+  /** A standard error above `limit` of its value (`se` is Number.MAX_VALUE where the variance is not finite). */
+  | { readonly code: 'large-standard-error'; readonly param: ParamId; readonly value: number; readonly se: number; readonly limit: number }
+  /** Leaving out the last `dropped` observations moves the fitted 2023-12 value by `change` (relative). */
+  | { readonly code: 'leave-out'; readonly dropped: number; readonly change: number };
+
+/**
+ * Why an output cannot be calibrated: it has no observed series; no observation at the as-of date; one observation
+ * only, which the model reproduces exactly; several, but the model anchors on the last and has no parameter for
+ * their history; or fewer than two observations of a fittable series.
+ */
+export type UnfittedReason = 'no-series' | 'no-observation' | 'single-observation' | 'anchored-on-last' | 'too-few';
 
 interface Point {
   readonly month: Month;
@@ -148,25 +173,14 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
   const series = OUTPUTS[outputId].series ?? null;
   const raw = opts.observations ?? (series ? observedUpTo(series, input.asOf) : []);
   const points = toPoints(raw, input.asOf);
-  if (!series) return { status: 'not-fittable', outputId, series, n: 0, reason: 'no observed series: the starting value and growth are assumptions' };
+  const lastMonth = points.length ? formatMonth(points[points.length - 1].month) : null;
+  if (!series) return { status: 'not-fittable', outputId, series, n: 0, lastMonth: null, reason: 'no-series' };
   if (outputId === 'traffic_share' || outputId === 'industry_vpn') {
-    const exact =
-      outputId === 'traffic_share'
-        ? input.families.traffic === 'structural'
-          ? 'the structural model solves its starting ratio r0 from it, so it reproduces the observation exactly'
-          : 'the logistic share starts from it, so the model reproduces it exactly'
-        : 'the model starts from it, so it reproduces the observation exactly';
-    const why =
-      points.length === 0
-        ? 'no observation at the as-of date: the starting value is an assumption'
-        : points.length === 1
-          ? `one observation only: it cannot be fitted; ${exact}`
-          : `the model anchors on the last of ${points.length} observations and has no parameter describing their history; ${exact}`;
-    return { status: 'not-fittable', outputId, series, n: points.length, reason: why };
+    // The model starts from (or, structural traffic, solves its r0 from) the last observation and reproduces it exactly.
+    const reason = points.length === 0 ? 'no-observation' : points.length === 1 ? 'single-observation' : 'anchored-on-last';
+    return { status: 'not-fittable', outputId, series, n: points.length, lastMonth, reason };
   }
-  if (points.length < 2) {
-    return { status: 'not-fittable', outputId, series, n: points.length, reason: `${points.length} observation(s) at the as-of date: at least 2 are needed` };
-  }
+  if (points.length < 2) return { status: 'not-fittable', outputId, series, n: points.length, lastMonth, reason: 'too-few' };
 
   const population = observedSeries('population', input.asOf);
   if (!population) throw new Error(`no population observation at or before ${input.asOf}`);
@@ -226,21 +240,17 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
   }
 
   // Conditioning.
-  const reasons: string[] = [];
-  if (points.length < CONDITIONING.minPoints) reasons.push(`few points: ${points.length} observations (fewer than ${CONDITIONING.minPoints})`);
+  const reasons: ConditioningReason[] = [];
+  if (points.length < CONDITIONING.minPoints) reasons.push({ code: 'few-points', n: points.length, min: CONDITIONING.minPoints });
   if (isUsers) {
     const ceiling = fitCeiling ? params.ceiling! : input.params.ceiling.value;
     const share = points[points.length - 1].value / ((ceiling / 100) * popAt(last));
-    if (share < CONDITIONING.earlyShare) {
-      reasons.push(
-        `early S-curve: the last observation is ${(100 * share).toFixed(1)} % of the market potential (below ${100 * CONDITIONING.earlyShare} %), so the curve's shape and ceiling are barely identified`,
-      );
-    }
+    if (share < CONDITIONING.earlyShare) reasons.push({ code: 'early-s-curve', share: clean(share), limit: CONDITIONING.earlyShare });
   }
   all.spec.ids.forEach((id, k) => {
     const u = all.theta[k];
     if (u <= CONDITIONING.boundTolerance || u >= 1 - CONDITIONING.boundTolerance) {
-      reasons.push(`${id} at the ${u <= CONDITIONING.boundTolerance ? 'lower' : 'upper'} bound of its range (${clean(all.values[k])})`);
+      reasons.push({ code: 'at-bound', param: id, bound: u <= CONDITIONING.boundTolerance ? 'lower' : 'upper', value: clean(all.values[k]) });
     }
   });
   if (all.se) {
@@ -248,7 +258,7 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
       const v = all.values[k];
       const se = all.se![k];
       if (v !== 0 && se / Math.abs(v) > CONDITIONING.maxRelativeSe) {
-        reasons.push(`large sensitivity: ${id} = ${clean(v)} ± ${clean(se)} (standard error above ${100 * CONDITIONING.maxRelativeSe} % of the value)`);
+        reasons.push({ code: 'large-standard-error', param: id, value: clean(v), se: clean(se), limit: CONDITIONING.maxRelativeSe });
       }
     });
   }
@@ -256,11 +266,7 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
   for (const lo of leaveOut.slice(1)) {
     if (lo.value === null || base === 0) continue;
     const change = (lo.value - base) / Math.abs(base);
-    if (Math.abs(change) > CONDITIONING.maxLeaveOutChange) {
-      reasons.push(
-        `large sensitivity: leaving out the last ${lo.dropped === 1 ? 'observation' : `${lo.dropped} observations`} moves the 2023-12 value by ${(100 * change).toFixed(1)} %`,
-      );
-    }
+    if (Math.abs(change) > CONDITIONING.maxLeaveOutChange) reasons.push({ code: 'leave-out', dropped: lo.dropped, change: clean(change) });
   }
 
   let central: number | null = null;

@@ -24,6 +24,17 @@ import { shiftDist } from './dist';
 
 export type SeekStatus = 'reachable' | 'already-met' | 'unreachable';
 
+/**
+ * Why a central goal seek ended as it did, refining its status: reachable on the lever's step grid ('on-grid') or
+ * only at the exact boundary ('off-grid'); already met over the whole range, or from the range end the lever moves
+ * away from ('met-at-min', 'met-at-max'); unreachable within the range ('out-of-range'), or because the lever has no
+ * effect on the output ('no-effect'). src/i18n/analysis-text.ts renders them in both languages.
+ */
+export type SeekReason = 'on-grid' | 'off-grid' | 'met-everywhere' | 'met-at-min' | 'met-at-max' | 'out-of-range' | 'no-effect';
+
+/** Why a probability goal seek ended as it did: the subset of SeekReason it can give. */
+export type ProbabilitySeekReason = Extract<SeekReason, 'on-grid' | 'off-grid' | 'met-at-min' | 'met-at-max' | 'out-of-range'>;
+
 /** How the output at the deadline responds to the lever over its range. */
 export type Response = 'increasing' | 'decreasing' | 'flat' | 'non-monotone';
 
@@ -32,7 +43,7 @@ export interface GoalSeekResult {
   readonly lever: ParamId;
   readonly target: Target;
   readonly status: SeekStatus;
-  readonly message: string;
+  readonly reason: SeekReason;
   /** The lever value that just meets the target, on the lever's step grid (null unless reachable). */
   readonly value: number | null;
   /** The boundary itself before rounding to the step (null unless reachable). */
@@ -57,7 +68,7 @@ export interface ProbabilitySeekResult {
   readonly samples: number;
   readonly seed: number;
   readonly status: SeekStatus;
-  readonly message: string;
+  readonly reason: ProbabilitySeekReason;
   /** The lever point value (its distribution moved with it) at which P(met) first reaches the level, on the step grid. */
   readonly value: number | null;
   /** P(met) at `value`, or at the best value when unreachable. */
@@ -153,11 +164,10 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
 
   if (!met.some(Boolean)) {
     const best = bestOf();
-    const why = response === 'flat' ? ` (${lever} has no effect on ${outputId} here)` : '';
     return {
       ...base,
       status: 'unreachable',
-      message: `not reachable within the range${why}: the best is ${fmt(best.output)} at ${lever} = ${fmt(best.value)}`,
+      reason: response === 'flat' ? 'no-effect' : 'out-of-range',
       value: null,
       threshold: null,
       output: best.output,
@@ -172,12 +182,10 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
   else side = met[GRID] && !met[0] ? 'up' : met[0] && !met[GRID] ? 'down' : 'nearest';
 
   if (met.every(Boolean) || (side === 'up' && met[0]) || (side === 'down' && met[GRID])) {
-    const end = side === 'down' ? 'maximum' : 'minimum';
-    const why = response === 'flat' ? ` (${lever} has no effect on ${outputId} here)` : '';
     return {
       ...base,
       status: 'already-met',
-      message: met.every(Boolean) ? `already met across the whole range${why}` : `already met at the range ${end}`,
+      reason: met.every(Boolean) ? 'met-everywhere' : side === 'down' ? 'met-at-max' : 'met-at-min',
       value: null,
       threshold: null,
       output: side === 'down' ? ys[GRID] : ys[0],
@@ -202,16 +210,16 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
   const yMeets = (x: number) => ok((y = f(x)));
   const rounded = toStep(lever, xm, towards);
   let value = stepTowards(lever, rounded, towards, yMeets(rounded), yMeets);
-  let note = '';
-  if (!ok(y)) {
+  const onGrid = ok(y);
+  if (!onGrid) {
+    // No value on the step grid meets the target: give the exact boundary.
     value = xm;
     y = f(value);
-    note = ' (no value on the step grid meets it; the exact boundary is given)';
   }
   return {
     ...base,
     status: 'reachable',
-    message: `${lever} = ${fmt(value)} meets the target (boundary ≈ ${fmt(xm)}; output ${fmt(y)})${note}`,
+    reason: onGrid ? 'on-grid' : 'off-grid',
     value,
     threshold: xm,
     output: y,
@@ -244,8 +252,8 @@ export function goalSeekProbability(
   const pMax = ev(p.max);
   const up = pMax > pMin || (pMax === pMin && p.direction !== -1);
   let fav = up ? p.max : p.min;
-  let unfav = up ? p.min : p.max;
-  let pFav = up ? pMax : pMin;
+  const unfav = up ? p.min : p.max;
+  const pFav = up ? pMax : pMin;
   const pUnfav = up ? pMin : pMax;
   const base = { outputId, lever, level, samples, seed: input.seed, current };
   const monotone = () => {
@@ -258,7 +266,7 @@ export function goalSeekProbability(
     return {
       ...base,
       status: 'already-met',
-      message: `P(met) is already ${pct(pUnfav)} at the range ${up ? 'minimum' : 'maximum'}`,
+      reason: up ? 'met-at-min' : 'met-at-max',
       value: null,
       pMet: pUnfav,
       best: null,
@@ -275,7 +283,7 @@ export function goalSeekProbability(
       return {
         ...base,
         status: 'unreachable',
-        message: `P(met) does not reach ${pct(level)} within the range: the best is ${pct(best[1])} at ${lever} = ${fmt(best[0])}`,
+        reason: 'out-of-range',
         value: null,
         pMet: best[1],
         best: { value: best[0], pMet: best[1] },
@@ -284,7 +292,6 @@ export function goalSeekProbability(
       };
     }
     fav = best[0];
-    pFav = best[1];
   }
   const { meets: xm, fails: xn } = bisect(fav, unfav, (x) => ev(x) >= level, p.step, 30);
   const towards: 'up' | 'down' = xm > xn ? 'up' : 'down';
@@ -298,7 +305,8 @@ export function goalSeekProbability(
     passes = pvMeets(value);
   }
   value = stepTowards(lever, value, towards, passes, pvMeets);
-  if (pv < level) {
+  const onGrid = pv >= level;
+  if (!onGrid) {
     value = xm;
     pv = ev(value);
   }
@@ -306,9 +314,7 @@ export function goalSeekProbability(
   return {
     ...base,
     status: 'reachable',
-    message:
-      `P(met) reaches ${pct(pv)} (≥ ${pct(level)}) at ${lever} = ${fmt(value)}` +
-      (mono ? '' : '; P(met) was not monotone in the lever over the points evaluated, so this is one crossing found by bisection'),
+    reason: onGrid ? 'on-grid' : 'off-grid',
     value,
     pMet: pv,
     best: null,
@@ -394,6 +400,3 @@ function responseOf(ys: readonly number[]): Response {
   }
   return rises && falls ? 'non-monotone' : rises ? 'increasing' : falls ? 'decreasing' : 'flat';
 }
-
-const fmt = (v: number) => String(Number(v.toPrecision(6)));
-const pct = (v: number) => `${Number((100 * v).toPrecision(4))} %`;

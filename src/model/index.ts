@@ -19,6 +19,8 @@ export {
   CONDITIONING,
   type Calibration,
   type CalibrateOptions,
+  type ConditioningReason,
+  type UnfittedReason,
   type FittedCalibration,
   type UnfittedCalibration,
   type FittedPoint,
@@ -35,7 +37,9 @@ export {
   type GoalSeekResult,
   type ProbabilitySeekResult,
   type SeekStatus,
+  type SeekReason,
+  type ProbabilitySeekReason,
   type Response,
 } from './goal-seek';
-export { sensitivity, swingOf, type SensitivityResult, type SensitivityRow, type SwingBasis } from './sensitivity';
-export { onTrack, classifyOnTrack, ON_TRACK_THRESHOLDS, type OnTrackOutput, type OnTrackResult, type OnTrackStatus } from './on-track';
+export { sensitivity, swingOf, type SensitivityResult, type SensitivityRow, type SwingBasis, type DropReason } from './sensitivity';
+export { onTrack, classifyOnTrack, ON_TRACK_THRESHOLDS, type OnTrackOutput, type OnTrackResult, type OnTrackStatus, type OnTrackReason } from './on-track';

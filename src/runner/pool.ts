@@ -33,6 +33,8 @@ export interface PoolOptions {
   size?: number;
   /** A worker that reports no progress for this long is taken as hung (default POOL_IDLE_MS). */
   idleMs?: number;
+  /** The first progress report may take this long (default POOL_FIRST_PROGRESS_MS, at least idleMs). */
+  firstProgressMs?: number;
   /** The longest a whole run may take (default 10 minutes). */
   timeoutMs?: number;
 }
@@ -42,6 +44,11 @@ export interface PoolOptions {
  * times a run; a 200,000-sample run takes a few seconds), so a silence this long means the worker died or hangs.
  */
 export const POOL_IDLE_MS = 10_000;
+/**
+ * How long the first progress report may take: a new worker boots, loads the model and draws every sample before it
+ * simulates the first month, which on a busy device takes many times longer than the gaps between reports.
+ */
+export const POOL_FIRST_PROGRESS_MS = 30_000;
 
 /** Splits the outputs into `size` shares of about equal cost (the cost of summarising an output is its months). */
 function shares(size: number, lengths: Record<OutputId, number>): OutputId[][] {
@@ -69,6 +76,7 @@ export function createPoolRunner(
   const opts = typeof options === 'number' ? { size: options } : options;
   const size = opts.size ?? defaultPoolSize();
   const idleMs = opts.idleMs ?? POOL_IDLE_MS;
+  const firstBeatMs = Math.max(idleMs, opts.firstProgressMs ?? POOL_FIRST_PROGRESS_MS);
   const timeoutMs = opts.timeoutMs ?? 600_000;
   const handles: WorkerHandle[] = Array.from({ length: size }, (_, k) =>
     createWorkerHandle(makeWorker, `pool worker ${k + 1}`, timeoutMs),
@@ -105,7 +113,7 @@ export function createPoolRunner(
                     self.onProgress?.(fractions.reduce((x, y) => x + y, 0) / size);
                   }),
                 ),
-              { idleMs },
+              { idleMs, firstBeatMs },
             ),
           ),
         );

@@ -63,6 +63,8 @@ export interface CallLimits {
   timeoutMs?: number;
   /** The call must beat (see `call`) at least this often, else the worker is taken as hung. */
   idleMs?: number;
+  /** The first beat may take this long (the worker boots and prepares the run first; default: idleMs). */
+  firstBeatMs?: number;
 }
 
 /** A model worker made on first use, with crash and hang detection: what every worker-backed client shares. */
@@ -139,12 +141,13 @@ export function createWorkerHandle(makeWorker: () => Worker, label: string, time
         inFlight.add(fail);
         const timeout = limits.timeoutMs ?? timeoutMs;
         const timer = setTimeout(() => self.abort('timeout', `${label} run exceeded ${timeout} ms`), timeout);
-        const beat = () => {
-          if (settled || limits.idleMs === undefined) return;
+        const wait = (ms: number | undefined) => {
+          if (settled || ms === undefined) return;
           clearTimeout(idle);
-          idle = setTimeout(() => self.abort('timeout', `${label} fell silent for ${limits.idleMs} ms`), limits.idleMs);
+          idle = setTimeout(() => self.abort('timeout', `${label} fell silent for ${ms} ms`), ms);
         };
-        beat();
+        const beat = () => wait(limits.idleMs);
+        wait(limits.firstBeatMs ?? limits.idleMs);
         f(remote, beat).then(
           (v) => {
             if (settled) return;

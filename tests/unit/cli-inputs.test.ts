@@ -206,10 +206,11 @@ describe('CLI input encodings and content', () => {
 
 describe('CLI arguments', () => {
   it('takes numbers in decimal digits only', () => {
-    for (const v of ['0x3e8', '0o1750', '0b1111101000', 'Infinity', ' 1000', '1_000', '']) {
+    for (const v of ['0x3e8', '0o1750', '0b1111101000', 'Infinity', '1_000', '1,5', '']) {
       const r = cli(['scenarios/baseline.json', '--samples', v]);
       expect(r.code, v).toBe(2);
-      expect(r.stderr.split('\n')[0]).toBe(`error: --samples: samples must be a whole number written in decimal digits, e.g. 10000 (got "${v}")`);
+      // One line that says what was understood (the typed-number parser's own words).
+      expect(r.stderr.split('\n')[0]).toMatch(/^error: --samples .*: samples must be a whole number\. /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(parseArgs(['x.json', '--seed=0x10'])).toMatchObject({ kind: 'error' });

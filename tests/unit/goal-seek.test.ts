@@ -82,7 +82,7 @@ describe('goalSeek: analytic answers', () => {
     const best = 100 * ((11 * 2 * 1.1) ** (1 / 3) - 1);
     const r = goalSeek(s, 'iot_growth');
     expect(r.status).toBe('unreachable');
-    expect(r.message).toMatch(/not reachable within the range/);
+    expect(r.reason).toBe('out-of-range');
     expect(r.value).toBeNull();
     expect(r.best!.value).toBe(PARAMS.iotGrowth.max);
     expect(r.best!.output).toBeCloseTo(best, 6);
@@ -113,7 +113,7 @@ describe('goalSeek: analytic answers', () => {
     const r = goalSeek(base, 'user_penetration');
     expect(r.lever).toBe('bassQ');
     expect(r.status).toBe('already-met');
-    expect(r.message).toMatch(/already met/);
+    expect(r.reason).toBe('met-everywhere');
   });
 
   it('default levers follow the families', () => {
@@ -176,7 +176,7 @@ describe('goalSeekProbability', () => {
   it('says when the level is not reached', () => {
     const r = goalSeekProbability(set(base, { iotDecay: 90 }, true), 'iot_growth', 'iotGrowth', 0.8, 500);
     expect(r.status).toBe('unreachable');
-    expect(r.message).toMatch(/does not reach/);
+    expect(r.reason).toBe('out-of-range');
     expect(r.best!.pMet).toBe(0);
   });
 });
@@ -188,7 +188,7 @@ describe('analyse', () => {
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
     const users = a.outputs.find((o) => o.id === 'users')!;
     expect(users.calibration.status).toBe('fitted');
-    expect(users.onTrack.status).toBe('on track');
+    expect(users.onTrack.status).toBe('on-track');
     const bs = a.outputs.find((o) => o.id === 'base_stations_per_10k')!;
     expect(bs.sensitivity.rows[0].param).toBe('buildAnnual');
     expect(bs.goalSeek.status).toBe('reachable');

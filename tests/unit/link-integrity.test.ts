@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeLink, encodeLink } from '../../src/scenario/link';
+import { crc32, decodeLink, encodeLink } from '../../src/scenario/link';
+import { printable } from '../../src/scenario/safe-json';
 import { defaultLinkState, type LinkState } from '../../src/scenario/link-state';
 import { PRESETS } from '../../src/scenario/presets';
 import golden from './golden-links.json';
@@ -22,9 +23,16 @@ function customised(): LinkState[] {
     s.title = `情景${i + 1}:农村基站加速`;
     s.notes = i === 0 ? '假设2022年起县城和乡镇的5G基站建设提速。' : '';
     s.params.bassQ.value = 0.021 + i / 1000;
-    s.params.buildAnnual = { value: 650000 + i * 10000, dist: { kind: 'triangular', min: 500000, mode: 650000 + i * 10000, max: 800000 } };
+    s.params.buildAnnual = {
+      value: 650000 + i * 10000,
+      dist: { kind: 'triangular', min: 500000, mode: 650000 + i * 10000, max: 800000 },
+    };
     s.seed = 42 + i;
-    return { ...defaultLinkState(i === 1 ? 'en' : 'zh-CN'), scenario: s, view: { mode: i === 2 ? 'compare' : 'notebook' } };
+    return {
+      ...defaultLinkState(i === 1 ? 'en' : 'zh-CN'),
+      scenario: s,
+      view: { mode: i === 2 ? 'compare' : 'notebook' },
+    };
   });
 }
 
@@ -65,6 +73,18 @@ function mutateAll(link: string, state: LinkState, tally: Tally): void {
 }
 
 describe('link integrity (v2)', () => {
+  it('uses the standard CRC-32 (IEEE 802.3)', () => {
+    const ascii = (t: string) => new TextEncoder().encode(t);
+    expect(crc32(ascii('123456789'))).toBe(0xcbf43926); // the catalogue's check value
+    expect(crc32(ascii('1234'), ascii('56789'))).toBe(0xcbf43926); // parts are one stream
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+
+  it('prints text from outside without control characters', () => {
+    expect(printable('a\u001b[31mb\u0007c\u009bd\u202ee\tf\ng')).toBe('a[31mbcde\tf\ng');
+    expect(printable('x'.repeat(300), 10)).toBe('x'.repeat(10) + '…');
+  });
+
   it('every single-character substitution, deletion and insertion is refused as damaged or opens the identical state', () => {
     const states: LinkState[] = [
       ...customised(),
@@ -75,15 +95,21 @@ describe('link integrity (v2)', () => {
           if (!r.ok) throw new Error(g.link);
           return r.state;
         }),
-      ...fc.sample(
-        fc.record({ p: fc.constantFrom(...PRESETS), q: fc.integer({ min: 0, max: 100 }), t: fc.string({ maxLength: 12 }) }),
-        { numRuns: 4, seed: 11 },
-      ).map(({ p, q, t }) => {
-        const s = structuredClone(p.scenario);
-        s.params.ceiling.value = 80 + q / 5;
-        s.title = t;
-        return { ...defaultLinkState(), scenario: s };
-      }),
+      ...fc
+        .sample(
+          fc.record({
+            p: fc.constantFrom(...PRESETS),
+            q: fc.integer({ min: 0, max: 100 }),
+            t: fc.string({ maxLength: 12 }),
+          }),
+          { numRuns: 4, seed: 11 },
+        )
+        .map(({ p, q, t }) => {
+          const s = structuredClone(p.scenario);
+          s.params.ceiling.value = 80 + q / 5;
+          s.title = t;
+          return { ...defaultLinkState(), scenario: s };
+        }),
     ];
     const tally: Tally = { cases: 0, identical: 0, refused: {}, silent: [] };
     const t0 = performance.now();

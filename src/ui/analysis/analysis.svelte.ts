@@ -25,7 +25,7 @@ import { createDefaultAnalysisClient, type AnalysisClient, type GoalSeekPair } f
 import { createLatest } from '../../runner/latest';
 import type { Scenario } from '../../scenario/schema';
 import type { AppState } from '../app/app.svelte';
-import { round4 } from './text';
+import { orderLevers, round4 } from '../../i18n/analysis-text';
 
 /** Pause after the last scenario change before an open panel re-runs its analysis. */
 export const DEBOUNCE_MS = 400;
@@ -95,7 +95,10 @@ export class AnalysisState {
   /** Parameters that can serve as the lever: those active under the scenario's families. */
   readonly levers: ParamId[] = $derived.by(() => {
     const f = this.app.scenario.families;
-    return PARAM_IDS.filter((p) => isActive(PARAMS[p], f));
+    return orderLevers(
+      PARAM_IDS.filter((p) => isActive(PARAMS[p], f)),
+      this.id,
+    );
   });
 
   readonly defaultLever: ParamId = $derived.by(() => defaultLever(this.id, this.app.scenario.families));

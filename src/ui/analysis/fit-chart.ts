@@ -5,10 +5,11 @@
  */
 import type * as PlotModule from '@observablehq/plot';
 import { parseMonth, type FittedPoint, type OutputId } from '../../model';
-import { axisFormatter, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
+import { axisFormatter, colon, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
 import { monthDate, type PlotLib } from '../notebook/fan-chart';
 import { PALETTE } from '../lib/palette';
 import { outputName } from '../lib/labels';
+import { isoMonthText } from '../../i18n/analysis-text';
 
 export interface FitChartInput {
   id: OutputId;
@@ -36,7 +37,7 @@ export function fitRows(input: Pick<FitChartInput, 'id' | 'points' | 'lang' | 't
     month: p.month,
     observed: p.observed,
     fitted: p.fitted,
-    label: `${p.month}\n${t('legendObserved')}: ${formatValue(id, p.observed, lang)}\n${t('anFittedLegend')}: ${formatValue(id, p.fitted, lang)}`,
+    label: `${isoMonthText(p.month, lang)}\n${t('legendObserved')}${colon(lang)}${formatValue(id, p.observed, lang)}\n${t('anFittedLegend')}${colon(lang)}${formatValue(id, p.fitted, lang)}`,
   }));
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../../model';
 import { LARGE_RUN, createLatest, isCancelled, type Fallback, type Scheduler, type Ticket } from '../../runner';
 import { pick, type Lang } from '../../i18n';
+import type { BaselinePaths } from '../notebook/baseline';
 import { paintTracker } from '../lib/paint-tracker';
 import { EditHistory } from './history.svelte';
 
@@ -58,6 +59,8 @@ export const PREVIEW_SAMPLES = 1000;
 export const SETTLE_MS = 250;
 /** Edits waiting for their result that are remembered for the paint tracker (older ones are forgotten). */
 const PENDING_MAX = 100;
+/** How long a flipped verdict is shown as "missed → met". */
+export const FLIP_MS = 6000;
 
 export class AppState {
   scenario = $state<Scenario>(structuredClone(PRESETS[0].scenario));
@@ -189,6 +192,7 @@ export class AppState {
 
   /** Sets a parameter's point value; its uncertainty moves with it (see shiftDist). */
   setParam(id: ParamId, value: number, mode: 'preview' | 'full' = 'full'): string[] {
+    this.lastEdited = id;
     return this.edit(
       (s) => {
         const old = s.params[id];
@@ -201,6 +205,7 @@ export class AppState {
   }
 
   setDist(id: ParamId, dist: Dist): string[] {
+    this.lastEdited = id;
     return this.edit((s) => {
       s.params[id] = { ...s.params[id], dist };
     });
@@ -375,8 +380,29 @@ export class AppState {
       this.#lastVerdicts.set(id, met);
     }
     // Keep the last announcement until another verdict flips (a later, fuller run of the same edit changes none).
-    if (changed.length) this.changedVerdicts = changed;
+    if (changed.length) {
+      this.changedVerdicts = changed;
+      // Shown as "未达标 → 达标" in the scorecard and the sticky status for a few seconds.
+      this.recentFlips = changed;
+      clearTimeout(this.#flipTimer);
+      this.#flipTimer = undefined;
+    }
+    // The flips stay while a slider moves (quick runs) and for FLIP_MS once the full run of the edit is shown.
+    if (this.recentFlips.length && this.#flipTimer === undefined && r.samples >= this.scenario.samples) {
+      this.#flipTimer = setTimeout(() => {
+        this.recentFlips = [];
+        this.#flipTimer = undefined;
+      }, FLIP_MS);
+    }
   }
+
+  /** Headline outputs whose verdict flipped in the last few seconds (FLIP_MS), shown as "missed → met". */
+  recentFlips = $state<OutputId[]>([]);
+  #flipTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The assumption edited last (the sticky status shows its indicator). */
+  lastEdited = $state<ParamId | null>(null);
+  /** The preset's central paths while the scenario differs from its preset (the charts' grey reference line). */
+  baseline = $state.raw<BaselinePaths | null>(null);
 
   /** Headline outputs whose verdict flipped with the last result (the page announces them). */
   changedVerdicts = $state<OutputId[]>([]);

@@ -7,7 +7,7 @@ import { pick, type Lang, type Translate } from '../../i18n';
 import { ScenarioSchema, type Scenario } from '../../scenario/schema';
 import { REGISTRY_DEFAULTS, presetById } from '../../scenario/presets';
 import { outputName } from '../lib/labels';
-import { withUnit } from '../analysis/text';
+import { withUnit } from '../../i18n/analysis-text';
 
 /** What a scenario is compared with: its preset's scenario, or the registry defaults (a file that names no preset). */
 export function basisScenario(presetId: string): Scenario {

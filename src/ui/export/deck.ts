@@ -24,7 +24,7 @@ import { outputName, targetText, verdictSentence } from '../lib/labels';
 import { loadPlot, type PlotLib } from '../lib/plot-loader';
 import { fanChartOptions } from '../notebook/fan-chart';
 import { cellParams } from '../notebook/cells';
-import { withUnit } from '../analysis/text';
+import { withUnit } from '../../i18n/analysis-text';
 import { basisScenario, changedAssumptions, changeLine, changesFor, changesText } from './changes';
 import { exportFileName } from './filename';
 import { qrSvg } from './qr';

@@ -5,13 +5,13 @@
  * CSP's img-src blob:), so the same system fonts, Chinese included, render in both.
  */
 import { INDICATOR_IDS, OUTPUT_IDS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
-import { formatMonthLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
+import { colon, paren, formatDateLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
 import { fanChartOptions } from '../notebook/fan-chart';
 import { loadPlot } from '../lib/plot-loader';
 import { PALETTE } from '../lib/palette';
-import { outputName, targetText, verdictSentence } from '../lib/labels';
+import { outputName, targetText, timingTexts, verdictSentence } from '../lib/labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
 import { chartCsv } from '../../export/csv';
@@ -33,6 +33,8 @@ export interface ExportContext {
   /** The share link of the state shown. */
   link: string;
   overlays: (id: OutputId) => { label: string; colour: string; output: OutputResult }[];
+  /** The preset's central path of an output while the scenario differs from its preset (drawn grey), else null. */
+  baseline?: (id: OutputId) => { start: number; central: Float64Array } | null;
 }
 
 export interface ExportFile {
@@ -51,10 +53,10 @@ const SLIDE_CHART_SCALE = 1.6;
 /** The stamp of every export: title, scenario, source, versions, changed assumptions and link. */
 export function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
   const { t, scenario, lang } = ctx;
-  const name = scenario.title.trim() ? `${scenario.title.trim()} (${ctx.presetName})` : ctx.presetName;
+  const name = scenario.title.trim() ? `${scenario.title.trim()}${paren(ctx.presetName, lang)}` : ctx.presetName;
   return {
     title,
-    scenario: `${t('exportScenario')}: ${name} · ${t('asOf')} ${scenario.asOf}`,
+    scenario: `${t('exportScenario')}${colon(lang)}${name} · ${t('asOf')} ${formatDateLong(scenario.asOf, lang)}`,
     verdict,
     source: t('exportSource'),
     versions: t('exportVersions', {
@@ -96,6 +98,7 @@ export async function chartPicture(ctx: ExportContext, id: OutputId, size: Expor
     dark: false,
     overlays,
     fontSize: 13,
+    baseline: ctx.baseline?.(id) ?? null,
     marginLeft: 64,
   });
   const el = Plot.plot({ ...options, style: { ...(options.style as object), color: '#222' } });
@@ -108,10 +111,19 @@ export async function chartPicture(ctx: ExportContext, id: OutputId, size: Expor
     { label: t('legendBand90'), colour: PALETTE.blue, kind: 'band', opacity: 0.14 },
     { label: t('legendTarget'), colour: PALETTE.vermillion, kind: 'rule' },
     ...(output.crossing !== null ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }] : []),
+    ...(ctx.baseline?.(id) ? [{ label: t('legendBaseline'), colour: PALETTE.grey, kind: 'line' as const }] : []),
     ...overlays.map((o) => ({ label: o.label, colour: o.colour, kind: 'dash' as const })),
   ];
   const svg = composeExportSvg({ layout, stamp: st, body: new XMLSerializer().serializeToString(svgEl), bodyScale: scale, legend });
   return { svg, width: layout.width, height: layout.height };
+}
+
+/** The scorecard's timing cell as one line: both figures with their names, or "read at the deadline only". */
+function timingLine(o: OutputResult, lang: Lang, t: Translate): string {
+  const tm = timingTexts(o, lang, t);
+  if (!tm) return t('notMeaningful');
+  const sep = lang === 'zh-CN' ? '：' : ': ';
+  return `${t('legendCrossing')}${sep}${tm.central}\n${t('medianCrossing')}${sep}${tm.median}`;
 }
 
 export function scorecardTable(ctx: ExportContext): ScorecardTable {
@@ -128,7 +140,7 @@ export function scorecardTable(ctx: ExportContext): ScorecardTable {
         met: o.verdict.met,
         pMet: formatProb(o.pMet, lang),
         // As the scorecard: a rate (an average over the plan) is read at the deadline only.
-        firstMet: OUTPUTS[id].kind === 'rate' ? t('notMeaningful') : o.crossing === null ? t('never') : formatMonthLong(o.crossing, lang),
+        firstMet: timingLine(o, lang, t),
         spark: o.central,
         sparkTarget: targetLevel(OUTPUTS[id].target),
         deadlineIndex: o.deadlineIndex,
@@ -136,7 +148,7 @@ export function scorecardTable(ctx: ExportContext): ScorecardTable {
     }),
     groupAt: INDICATOR_IDS.length,
     groupLabel: t('programme'),
-    note: `${t('jointP')}: ${formatProb(result.pAllMet, lang)}`,
+    note: `${t('jointP')}${colon(lang)}${formatProb(result.pAllMet, lang)}`,
   };
 }
 

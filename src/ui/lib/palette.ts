@@ -7,6 +7,8 @@ export const PALETTE = {
   green: '#009E73',
   purple: '#CC79A7',
   yellow: '#F0E442',
+  /** Reference lines (the preset's baseline behind an edited scenario). */
+  grey: '#8C8C8C',
 } as const;
 
 /** Colours of compared scenarios, in order. */

@@ -10,7 +10,8 @@ import type * as PlotModule from '@observablehq/plot';
 import type { PlotLib } from '../lib/plot-loader';
 export type { PlotLib };
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
-import { axisFormatter, formatMonth, formatValue, type Lang, type Translate } from '../../i18n';
+import { axisFormatter, formatMonthLong, formatValue, type Lang, type Translate } from '../../i18n';
+import { outputName } from '../lib/labels';
 import { PALETTE } from '../lib/palette';
 import { timeTicks } from './time-ticks';
 
@@ -74,6 +75,8 @@ export interface FanChartInput {
   marginLeft?: number;
   /** For a room: fewer gridlines, and percentages on a full 0–100 scale. */
   presentation?: boolean;
+  /** The preset's own result, drawn as a thin grey reference line when the scenario differs from its preset. */
+  baseline?: { readonly start: Month; readonly central: Float64Array } | null;
 }
 
 const MARGIN_RIGHT = 16;
@@ -90,7 +93,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   const obs = observed.map((p) => ({
     date: monthDate(p.month),
     value: p.value,
-    label: `${formatMonth(p.month)}: ${formatValue(id, p.value, lang)}\n${t('source')}: ${p.source} (${t(p.basis)})`,
+    label: `${formatMonthLong(p.month, lang)}${lang === 'zh-CN' ? '：' : ': '}${formatValue(id, p.value, lang)}\n${t('source')}${lang === 'zh-CN' ? '：' : ': '}${p.source}${lang === 'zh-CN' ? '（' : ' ('}${t(p.basis)}${lang === 'zh-CN' ? '）' : ')'}`,
   }));
   const deadline = monthDate(output.start + output.deadlineIndex);
   const fontSize = input.fontSize ?? 12;
@@ -116,6 +119,14 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       fill: PALETTE.vermillion,
       fontSize: Math.max(11, Math.round(fontSize * 0.9)),
     }),
+    ...(input.baseline
+      ? [
+          Plot.lineY(
+            Array.from(input.baseline.central, (v, i) => ({ date: monthDate(input.baseline!.start + i), central: v })),
+            { x: 'date', y: 'central', stroke: PALETTE.grey, strokeWidth: 1.25, strokeOpacity: 0.9, className: 'ghost-baseline' },
+          ),
+        ]
+      : []),
     ...(input.overlays ?? []).map((ov) =>
       Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3' }),
     ),
@@ -133,7 +144,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       Plot.text([c], {
         x: 'date',
         y: 'value',
-        text: () => `${t('legendCrossing')} ${formatMonth(output.crossing!)}`,
+        text: () => `${t('legendCrossing')} ${formatMonthLong(output.crossing!, lang)}`,
         dx: right ? -8 : 8,
         dy: 12,
         textAnchor: right ? 'end' : 'start',
@@ -162,6 +173,6 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       ...(input.presentation && kind === 'share' && { domain: [0, 100] }),
     },
     marks,
-    ariaLabel: t('chartTitle', { name: id }),
+    ariaLabel: t('chartTitle', { name: outputName(id, lang) }),
   };
 }

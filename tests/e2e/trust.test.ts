@@ -150,10 +150,12 @@ describe('numbers a planner can trust', () => {
     // Every fan chart has it, not only the edited one.
     const other = page.locator('#cell-users figure');
     await other.scrollIntoViewIfNeeded();
-    await expect.poll(() => other.locator('.ghost-baseline').count()).toBeGreaterThan(0);
+    await expect.poll(() => other.locator('.ghost-baseline').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // Back at the preset, it goes.
     await page.locator('[data-testid="reset-preset"]').click();
-    await expect.poll(() => other.locator('.ghost-baseline').count()).toBe(0);
+    // (Charts redraw only on screen: bring the figure back into view after the click scrolled to the button.)
+    await other.scrollIntoViewIfNeeded();
+    await expect.poll(() => other.locator('.ghost-baseline').count(), { timeout: 15_000 }).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

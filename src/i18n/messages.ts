@@ -7,6 +7,7 @@
 import { analysisEn, analysisZh } from './messages-analysis';
 import { shareEn, shareZh } from './messages-share';
 import { presentEn, presentZh } from './messages-present';
+import { backtestEn, backtestZh } from './messages-backtest';
 import { runnerEn, runnerZh } from './messages-runner';
 const core = {
   appName: 'Yangfan',
@@ -72,6 +73,7 @@ const core = {
   range: 'allowed',
   resetParam: 'Reset',
   resetParamTitle: 'Reset this assumption to the preset',
+  resetParamName: 'Reset {name}',
   resetPreset: 'Reset all to preset',
   onlyBefore: 'used only when the as-of date precedes the first observation',
   chartTitle: '{name}: observed, central path and uncertainty bands',
@@ -120,7 +122,7 @@ const core = {
   dataBadge: 'data',
   perTenK: 'per 10,000 people',
   footerData:
-    "Data: MIIT, NBS and State Council briefings as known in July 2021; see each point's tooltip for its source.",
+    "Data: MIIT, NBS and State Council briefings, 2019 to October 2024, each figure with the day it became known; see each point's tooltip for its source.",
   footerModel: 'Model {mv}, data {dv}. Forecasts are scenarios, not predictions.',
   deadlineLabel: 'end-2023',
   medianCrossing: 'half of samples met',
@@ -214,6 +216,7 @@ const coreZh: Record<keyof typeof core, string> = {
   range: '允许范围',
   resetParam: '重置',
   resetParamTitle: '将此假设恢复为预设值',
+  resetParamName: '重置：{name}',
   resetPreset: '全部恢复为预设',
   onlyBefore: '仅当基准日早于首次观测时使用',
   chartTitle: '{name}：观测值、中心路径与不确定性区间',
@@ -261,7 +264,7 @@ const coreZh: Record<keyof typeof core, string> = {
   assumptionBadge: '假设',
   dataBadge: '数据',
   perTenK: '每万人',
-  footerData: '数据：工信部、国家统计局及国务院新闻办发布会，截至2021年7月可得信息；各数据点的来源见其提示。',
+  footerData: '数据：工信部、国家统计局及国务院新闻办发布会，2019年至2024年10月，每个数据注明公布时间；各数据点的来源见其提示。',
   footerModel: '模型版本 {mv}，数据版本 {dv}。预测是情景推演，而非预言。',
   deadlineLabel: '2023年底',
   medianCrossing: '半数样本达标',
@@ -294,8 +297,8 @@ const coreZh: Record<keyof typeof core, string> = {
   short_benchmarks_per_industry: '标杆应用',
 };
 
-const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn };
+const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn, ...backtestEn };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh };
+const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh, ...backtestZh };
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

@@ -6,6 +6,8 @@ import { z } from 'zod/mini';
 import baseline from '../../scenarios/baseline.json';
 import planAmbition from '../../scenarios/plan-ambition.json';
 import cautious from '../../scenarios/cautious.json';
+import vintage2022 from '../../scenarios/vintage-2022.json';
+import latest from '../../scenarios/latest.json';
 import { ScenarioSchema, formatIssues, type Scenario } from './schema';
 
 const Text = z.object({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
@@ -28,8 +30,8 @@ export function parsePreset(raw: unknown): Preset {
   return { id: scn.data.preset, name: meta.data.name, rationale: meta.data.rationale, scenario: scn.data };
 }
 
-/** Every shipped preset, baseline first. */
-export const PRESETS: readonly Preset[] = [baseline, planAmbition, cautious].map(parsePreset);
+/** Every shipped preset, baseline first; the vintage presets (end 2022, latest data) last. */
+export const PRESETS: readonly Preset[] = [baseline, planAmbition, cautious, vintage2022, latest].map(parsePreset);
 
 export const PRESET_IDS = PRESETS.map((p) => p.id);
 

@@ -8,6 +8,7 @@ import { parseMonth, type FittedPoint, type OutputId } from '../../model';
 import { axisFormatter, colon, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
 import { monthDate, type PlotLib } from '../notebook/fan-chart';
 import { PALETTE } from '../lib/palette';
+import { HIDDEN } from '../lib/chart-a11y';
 import { outputName } from '../lib/labels';
 import { isoMonthText } from '../../i18n/analysis-text';
 
@@ -57,9 +58,9 @@ export function fitChartOptions(Plot: PlotLib, input: FitChartInput): PlotModule
     x: { type: 'utc', label: null, ticks: Math.max(3, Math.floor(width / 120)), ...timeAxis(lang) },
     y: { label: null, grid: true, tickFormat: axisFormatter(id, lang), nice: true, zero: true },
     marks: [
-      Plot.lineY(rows, { x: 'date', y: 'fitted', stroke: line, strokeWidth: 2.5 }),
-      Plot.dot(rows, { x: 'date', y: 'observed', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1 }),
-      Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'observed', title: 'label', fontSize: 12 })),
+      Plot.lineY(rows, { x: 'date', y: 'fitted', stroke: line, strokeWidth: 2.5, ...HIDDEN }),
+      Plot.dot(rows, { x: 'date', y: 'observed', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+      Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'observed', title: 'label', fontSize: 12, ...HIDDEN })),
     ],
     ariaLabel: t('anFitChart', { name: outputName(id, lang) }),
   };

@@ -12,7 +12,8 @@ export type { PlotLib };
 import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
 import { axisFormatter, formatMonthLong, formatValue, type Lang, type Translate } from '../../i18n';
 import { outputName } from '../lib/labels';
-import { PALETTE } from '../lib/palette';
+import { PALETTE, TARGET_TEXT } from '../lib/palette';
+import { HIDDEN } from '../lib/chart-a11y';
 import { timeTicks } from './time-ticks';
 
 /** The last day of a month ordinal as a UTC Date, for Plot's time scale. */
@@ -68,6 +69,8 @@ export interface FanChartInput {
   height?: number;
   /** Dark backgrounds need lighter ink. */
   dark?: boolean;
+  /** Draw the figures published after the as-of date (the actuals) as their own series (default true). */
+  showActuals?: boolean;
   /** Other scenarios' central paths to overlay (comparison). */
   overlays?: readonly { label: string; colour: string; output: OutputResult }[];
   /** The preset's own result, drawn as a thin grey reference line when the scenario differs from its preset. */
@@ -80,6 +83,31 @@ export interface FanChartInput {
 }
 
 const MARGIN_RIGHT = 16;
+/** The source's qualifiers of a figure for a tooltip: its period (traffic shares), bound and whether it is bridged. */
+export function pointQualifiers(p: ObservedPoint, t: Translate): string {
+  const parts: string[] = [];
+  if (p.period !== 'end') parts.push(t(`period_${p.period}`));
+  if (p.bound) parts.push(t(`bound_${p.bound}`));
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** The actuals of a chart (figures published after the as-of date) as rows with their tooltip: value, date, source. */
+export function actualRows(id: OutputId, observed: readonly ObservedPoint[], lang: Lang, t: Translate) {
+  return observed
+    .filter((p) => !p.known)
+    .map((p) => ({
+      date: monthDate(p.month),
+      value: p.value,
+      label: `${t('legendActual')}\n${formatDay(p.date, lang)}: ${formatValue(id, p.value, lang)}${pointQualifiers(p, t)}\n${t('knownFrom')}: ${formatDay(p.knownFrom, lang)}\n${t('source')}: ${p.source} (${t(p.basis)})${p.url ? `\n${p.url}` : ''}`,
+    }));
+}
+
+/** Formats an ISO date: 2023年9月30日 / 30 Sep 2023. */
+function formatDay(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (lang === 'zh-CN') return `${y}年${m}月${d}日`;
+  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+}
 
 /** Builds the Plot options of an output's fan chart. */
 export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule.PlotOptions {
@@ -90,11 +118,14 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   const ink = input.dark ? '#e8e8e8' : '#222';
   const band = input.dark ? PALETTE.sky : PALETTE.blue;
   const fmt = axisFormatter(id, lang);
-  const obs = observed.map((p) => ({
-    date: monthDate(p.month),
-    value: p.value,
-    label: `${formatMonthLong(p.month, lang)}${lang === 'zh-CN' ? '：' : ': '}${formatValue(id, p.value, lang)}\n${t('source')}${lang === 'zh-CN' ? '：' : ': '}${p.source}${lang === 'zh-CN' ? '（' : ' ('}${t(p.basis)}${lang === 'zh-CN' ? '）' : ')'}`,
-  }));
+  const obs = observed
+    .filter((p) => p.known)
+    .map((p) => ({
+      date: monthDate(p.month),
+      value: p.value,
+      label: `${formatMonthLong(p.month, lang)}${lang === 'zh-CN' ? '：' : ': '}${formatValue(id, p.value, lang)}${pointQualifiers(p, t)}\n${t('source')}${lang === 'zh-CN' ? '：' : ': '}${p.source}${lang === 'zh-CN' ? '（' : ' ('}${t(p.basis)}${lang === 'zh-CN' ? '）' : ')'}`,
+    }));
+  const actuals = input.showActuals === false ? [] : actualRows(id, observed, lang, t);
   const deadline = monthDate(output.start + output.deadlineIndex);
   const fontSize = input.fontSize ?? 12;
   const marginLeft = input.marginLeft ?? Math.round(56 * Math.max(1, fontSize / 12));
@@ -104,11 +135,11 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   const ticks = timeTicks(first, rows[rows.length - 1].date, width - marginLeft - MARGIN_RIGHT, lang, fontSize);
   const kind = OUTPUTS[id].kind;
   const marks: PlotModule.Markish[] = [
-    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear' }),
-    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear' }),
-    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 }),
-    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 })] : []),
-    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3' }),
+    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear', ...HIDDEN }),
+    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear', ...HIDDEN }),
+    Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN }),
+    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN })] : []),
+    Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3', ...HIDDEN }),
     Plot.text([{ date: rows[0].date, y: level }], {
       x: 'date',
       y: 'y',
@@ -116,8 +147,9 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       dy: -8,
       dx: 2,
       textAnchor: 'start',
-      fill: PALETTE.vermillion,
+      fill: input.dark ? TARGET_TEXT.dark : TARGET_TEXT.light,
       fontSize: Math.max(11, Math.round(fontSize * 0.9)),
+      ...HIDDEN,
     }),
     ...(input.baseline
       ? [
@@ -128,11 +160,28 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
         ]
       : []),
     ...(input.overlays ?? []).map((ov) =>
-      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3' }),
+      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3', ...HIDDEN }),
     ),
-    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5 }),
-    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1 }),
-    Plot.tip(obs, Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12 })),
+    Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5, ...HIDDEN }),
+    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+    // The actuals: hollow green diamonds joined by a thin line, distinct from the data the run used.
+    ...(actuals.length
+      ? [
+          Plot.lineY(actuals, { x: 'date', y: 'value', stroke: PALETTE.green, strokeWidth: 1, strokeOpacity: 0.7, className: 'actual-line', ...HIDDEN }),
+          Plot.dot(actuals, {
+            x: 'date',
+            y: 'value',
+            symbol: 'diamond2',
+            r: 4,
+            stroke: PALETTE.green,
+            strokeWidth: 1.5,
+            fill: input.dark ? '#000' : '#fff',
+            className: 'actual-dots',
+            ...HIDDEN,
+          }),
+        ]
+      : []),
+    Plot.tip([...obs, ...actuals], Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
   ];
   if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
     const i = output.crossing - output.start;
@@ -140,7 +189,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
     // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
     const right = i > output.length / 2;
     marks.push(
-      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink }),
+      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink, ...HIDDEN }),
       Plot.text([c], {
         x: 'date',
         y: 'value',
@@ -150,6 +199,7 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
         textAnchor: right ? 'end' : 'start',
         fill: ink,
         fontSize: Math.max(11, Math.round(fontSize * 0.9)),
+        ...HIDDEN,
       }),
     );
   }

@@ -101,7 +101,7 @@ function simulateOne(
     if (m === start.benchmarks_per_industry) K = v('benchStart');
     for (let j = 0; j < PROGRAMME.length; j++) if (m === start[PROGRAMME[j][0]]) prog[j] = v(PROGRAMME[j][1]);
 
-    const o = (id: OutputId) => OUTPUT_IDS.indexOf(id);
+    const o = (id: (typeof OUTPUT_IDS)[number]) => OUTPUT_IDS.indexOf(id);
     if (m >= start.users) {
       put(o('user_penetration'), m - start.user_penetration, (100 * U) / P);
       put(o('users'), m - start.users, U);

@@ -3,7 +3,8 @@
  * uncertainty, its allowed range, unit and step, and its label and help text in Chinese and English. The scenario
  * schema, the controls, the CLI's messages and the documentation all read it.
  */
-import type { IndicatorId, ProgrammeId } from './indicators';
+import type { IndicatorId, ProgrammeId, UpgradeId } from './indicators';
+import { UPGRADE_DEFS, UPGRADE_PARAM_IDS } from './registry-2027';
 
 export type UnitId =
   | 'pctPerYear'
@@ -18,7 +19,8 @@ export type UnitId =
   | 'perIndustry'
   | 'perIndustryPerYear'
   | 'count'
-  | 'countPerYear';
+  | 'countPerYear'
+  | 'connections';
 
 export interface Text {
   readonly zh: string;
@@ -39,6 +41,7 @@ export const UNITS: Record<UnitId, Text> = {
   perIndustryPerYear: { zh: '个/行业/年', en: 'per industry per year' },
   count: { zh: '个', en: '' },
   countPerYear: { zh: '个/年', en: 'per year' },
+  connections: { zh: '个连接', en: 'connections' },
 };
 
 /** Which family a parameter belongs to, where the indicator offers several; the others ignore it. */
@@ -53,7 +56,7 @@ export const TRAFFIC_FAMILIES = ['structural', 'logistic'] as const;
 export type TrafficFamily = (typeof TRAFFIC_FAMILIES)[number];
 
 /** The group a parameter is shown under: an indicator's cell, the context (population, subscriptions) or a programme target. */
-export type ParamGroup = 'context' | IndicatorId | ProgrammeId;
+export type ParamGroup = 'context' | IndicatorId | ProgrammeId | UpgradeId;
 
 export interface ParamDef {
   readonly id: ParamId;
@@ -115,6 +118,8 @@ export const PARAM_IDS = [
   'securityPerYear',
   'regionalStart',
   'regionalPerYear',
+  // The upgrade plan's own assumptions (registry-2027.ts), after every 2021 one.
+  ...UPGRADE_PARAM_IDS,
 ] as const;
 export type ParamId = (typeof PARAM_IDS)[number];
 
@@ -259,6 +264,7 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
   ...programme('standards', 'industry_standards', 0, 100, 12, t('标准', 'standards')),
   ...programme('security', 'security_demo_centers', 0, 20, 5, t('示范中心', 'centres')),
   ...programme('regional', 'regional_benchmarks', 0, 10, 1.5, t('区域标杆', 'regional benchmarks')),
+  ...UPGRADE_DEFS,
 };
 
 function programme(

@@ -21,7 +21,7 @@
  * are tried and the best fit kept.
  */
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import { DEADLINE, observedSeries, observedUpTo, type ObservedSeries } from './anchors';
+import { observedSeries, observedUpTo, type ObservedSeries } from './anchors';
 import { OUTPUTS, type OutputId } from './indicators';
 import { exp, log, pow } from './math';
 import { formatMonth, parseMonth, type Month } from './months';
@@ -133,29 +133,44 @@ export const CONDITIONING = {
   maxLeaveOutChange: 0.1,
 } as const;
 
+/**
+ * The upgrade plan's outputs that reuse a 2021 output's equations calibrate as it does (the personal-user penetration
+ * on its proxy, 5G phone users ÷ population), with values read at their own deadline.
+ */
+const CALIBRATION_TWIN: Partial<Record<OutputId, OutputId>> = {
+  personal_user_penetration: 'user_penetration',
+  traffic_share_2027: 'traffic_share',
+  base_stations_per_10k_2027: 'base_stations_per_10k',
+  industry_vpn_2027: 'industry_vpn',
+};
+
 /** Returns the calibration of one output against the observations known at the scenario's as-of date. */
-export function calibrate(input: ModelInput, outputId: OutputId, opts: CalibrateOptions = {}): Calibration {
-  const series = OUTPUTS[outputId].series ?? null;
+export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOptions = {}): Calibration {
+  const outputId = CALIBRATION_TWIN[id] ?? id;
+  const deadline = OUTPUTS[id].deadline;
+  const series = OUTPUTS[id].series ?? null;
   const raw = opts.observations ?? (series ? observedUpTo(series, input.asOf) : []);
   const points = toPoints(raw, input.asOf);
-  if (!series) return { status: 'not-fittable', outputId, series, n: 0, reason: 'no observed series: the starting value and growth are assumptions' };
-  if (outputId === 'traffic_share' || outputId === 'industry_vpn') {
+  if (!series) return { status: 'not-fittable', outputId: id, series, n: 0, reason: 'no observed series: the starting value and growth are assumptions' };
+  if (outputId === 'traffic_share' || outputId === 'industry_vpn' || outputId === 'iot_connections') {
     const exact =
       outputId === 'traffic_share'
         ? input.families.traffic === 'structural'
           ? 'the structural model solves its starting ratio r0 from it, so it reproduces the observation exactly'
           : 'the logistic share starts from it, so the model reproduces it exactly'
-        : 'the model starts from it, so it reproduces the observation exactly';
+        : outputId === 'iot_connections'
+          ? 'the model grows it from there with an assumed rate'
+          : 'the model starts from it, so it reproduces the observation exactly';
     const why =
       points.length === 0
         ? 'no observation at the as-of date: the starting value is an assumption'
         : points.length === 1
           ? `one observation only: it cannot be fitted; ${exact}`
           : `the model anchors on the last of ${points.length} observations and has no parameter describing their history; ${exact}`;
-    return { status: 'not-fittable', outputId, series, n: points.length, reason: why };
+    return { status: 'not-fittable', outputId: id, series, n: points.length, reason: why };
   }
   if (points.length < 2) {
-    return { status: 'not-fittable', outputId, series, n: points.length, reason: `${points.length} observation(s) at the as-of date: at least 2 are needed` };
+    return { status: 'not-fittable', outputId: id, series, n: points.length, reason: `${points.length} observation(s) at the as-of date: at least 2 are needed` };
   }
 
   const population = observedSeries('population', input.asOf);
@@ -194,8 +209,8 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
   const stdErrors = all.se ? (Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.se![k])])) as Partial<Record<ParamId, number>>) : null;
 
   const atDeadline = (spec: Spec, values: readonly number[]) => {
-    const path = spec.path(values, points[0].value, first, DEADLINE);
-    return toOutput(DEADLINE, path[DEADLINE - first]);
+    const path = spec.path(values, points[0].value, first, deadline);
+    return toOutput(deadline, path[deadline - first]);
   };
   const leaveOut: LeaveOut[] = [{ dropped: 0, lastMonth: formatMonth(last), params, value: atDeadline(all.spec, all.values) }];
   if (opts.leaveOut !== false) {
@@ -257,12 +272,12 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
   if (!opts.observations) {
     const applied = applyValues(input, params);
     const paths = runCentral(applied);
-    central = paths[outputId][DEADLINE - monthOfAnchor(outputId, input.asOf)];
+    central = paths[id][deadline - monthOfAnchor(outputId, input.asOf)];
   }
 
   return {
     status: 'fitted',
-    outputId,
+    outputId: id,
     series,
     model: isUsers ? family : 'build-out',
     params,

@@ -2,7 +2,7 @@
  * CSV of forecast bands (pure: tested in Node), shared by the app's chart export and the CLI's `--csv`: one row per
  * month with the central path and the quantile bands; the CLI's file of every output adds an indicator column.
  */
-import { formatMonth, OUTPUT_IDS, QUANTILES, type OutputId, type OutputResult, type RunResult } from '../model';
+import { formatMonth, QUANTILES, type OutputId, type OutputResult, type RunResult } from '../model';
 
 /** The band columns, named after their quantile levels (p5 … p95), in QUANTILES order. */
 export const BAND_COLUMNS = QUANTILES.map((q) => `p${Math.round(q * 100)}`);
@@ -26,7 +26,7 @@ export function bandsCsv(o: OutputResult): string {
 }
 
 /** Every output's bands: `indicator,month,central,p5,…,p95`, one row per output and month (LF line ends). */
-export function runCsv(r: RunResult, ids: readonly OutputId[] = OUTPUT_IDS): string {
+export function runCsv(r: RunResult, ids: readonly OutputId[] = r.ids): string {
   const lines = [['indicator', ...CSV_HEADER].join(',')];
   for (const id of ids) {
     const o = r.outputs[id];

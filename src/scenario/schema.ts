@@ -14,7 +14,7 @@ import {
   type ParamId,
 } from '../model/registry';
 import { AS_OF_MAX, AS_OF_MIN, HORIZON_MAX, HORIZON_MIN } from '../model/anchors';
-import { DEFAULT_PLAN, PLAN_IDS, PLANS } from '../model/plans';
+import { DEFAULT_PLAN, PLAN_IDS, PLANS, type PlanId } from '../model/plans';
 
 export const SCENARIO_VERSION = 1;
 export const SAMPLES_MIN = 100;
@@ -105,7 +105,9 @@ export const ScenarioSchema = z
     z.string({ error: 'preset must be a string' }).check(z.regex(/^[a-z0-9-]{1,40}$/, { error: 'preset must be a short id (a-z, 0-9, -)' })),
     'baseline',
   ),
-  plan: z._default(z.enum(PLAN_IDS, { error: `plan must be one of ${PLAN_IDS.join(', ')}` }), DEFAULT_PLAN),
+  // Optional: absent means the 2021 plan, as in every scenario, file and link made before the upgrade plan (and so the
+  // parsed state of all of them is unchanged). A scenario naming the 2021 plan is stored without it (one form each).
+  plan: z.optional(z.enum(PLAN_IDS, { error: `plan must be one of ${PLAN_IDS.join(', ')}` })),
   title: z._default(z.string({ error: 'title must be text' }).check(z.maxLength(200, { error: 'title must be at most 200 characters' })), ''),
   notes: z._default(z.string({ error: 'notes must be text' }).check(z.maxLength(4000, { error: 'notes must be at most 4000 characters' })), ''),
   asOf: z._default(
@@ -145,14 +147,15 @@ export const ScenarioSchema = z
 })
   .check(
     z.overwrite((s) => {
-      const plan = PLANS[s.plan];
+      if (s.plan === DEFAULT_PLAN) delete s.plan;
+      const plan = PLANS[s.plan ?? DEFAULT_PLAN];
       if (s.asOf === PLAN_DEFAULT) s.asOf = plan.defaultAsOf;
       if (s.horizon === PLAN_DEFAULT) s.horizon = plan.defaultHorizon;
       return s;
     }),
-    z.refine((s) => s.horizon >= PLANS[s.plan].minHorizon, {
+    z.refine((s) => s.horizon >= PLANS[s.plan ?? DEFAULT_PLAN].minHorizon, {
       error: (iss) => {
-        const plan = PLANS[(iss.input as { plan: keyof typeof PLANS }).plan];
+        const plan = PLANS[(iss.input as { plan?: keyof typeof PLANS }).plan ?? DEFAULT_PLAN];
         return `horizon must be at least ${plan.minHorizon} under the plan ${plan.id}`;
       },
       path: ['horizon'],
@@ -161,6 +164,11 @@ export const ScenarioSchema = z
 
 /** A complete, validated scenario (what the model runs). */
 export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** Returns a scenario's plan (absent means the 2021 plan). */
+export function planOf(s: { readonly plan?: PlanId }): PlanId {
+  return s.plan ?? DEFAULT_PLAN;
+}
 /** What a scenario file may hold: any field may be left out and takes its default. */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 

@@ -78,7 +78,7 @@ export function formatValue(id: OutputId, v: number, lang: Lang): string {
     case 'rate':
       return formatPct(v, lang, Math.abs(v) >= 100 ? 0 : 1);
     case 'count':
-      return id === 'users' ? formatCount(v, lang) : formatNumber(v, lang, Math.abs(v) >= 100 ? 0 : 1);
+      return id === 'users' || id === 'iot_connections' ? formatCount(v, lang) : formatNumber(v, lang, Math.abs(v) >= 100 ? 0 : 1);
     case 'density':
       return formatNumber(v, lang, 1);
     default:
@@ -94,7 +94,7 @@ export function formatMargin(id: OutputId, v: number, lang: Lang): string {
 
 /** Tick formatter for chart axes in an output's unit. */
 export function axisFormatter(id: OutputId, lang: Lang): (v: number) => string {
-  if (id === 'users') {
+  if (id === 'users' || id === 'iot_connections') {
     return lang === 'zh-CN' ? (v) => (v === 0 ? '0' : `${formatNumber(v / 1e8, lang, 1)}亿`) : (v) => (v === 0 ? '0' : `${formatNumber(v / 1e6, lang, 0)}M`);
   }
   const k = OUTPUTS[id].kind;

@@ -6,6 +6,7 @@
  */
 import { analysisEn, analysisZh } from './messages-analysis';
 import { shareEn, shareZh } from './messages-share';
+import { planEn, planZh } from './messages-plan';
 const core = {
   appName: 'Yangfan',
   appTitle: 'Yangfan · 5G "Sailing" plan forecast notebook',
@@ -235,8 +236,8 @@ const coreZh: Record<keyof typeof core, string> = {
   medianCrossing: '半数样本达标时间',
 };
 
-const en = { ...core, ...analysisEn, ...shareEn };
+const en = { ...core, ...analysisEn, ...shareEn, ...planEn };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh };
+const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...planZh };
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

@@ -5,7 +5,7 @@
  * Progress is the mean of the workers' fractions; cancel() terminates the workers (new ones start on the next run).
  */
 import { wrap, proxy, type Remote } from 'comlink';
-import { OUTPUT_IDS, resolveAnchors, type ModelInput, type OutputId, type OutputResult, type RunResult } from '../model';
+import { DEFAULT_PLAN, planOutputs, resolveAnchors, type ModelInput, type OutputId, type OutputResult, type RunResult } from '../model';
 import type { ModelWorkerApi } from '../../workers/model.worker';
 import { WorkerFailure, type ModelRunner } from './runner';
 
@@ -19,13 +19,14 @@ export interface PoolRunner extends ModelRunner {
 }
 
 /** Splits the outputs into `size` shares of about equal cost (the cost of summarising an output is its months). */
-function shares(size: number, lengths: Record<OutputId, number>): OutputId[][] {
+function shares(size: number, lengths: Partial<Record<OutputId, number>>): OutputId[][] {
   const out: OutputId[][] = Array.from({ length: size }, () => []);
   const load = new Array<number>(size).fill(0);
-  for (const id of [...OUTPUT_IDS].sort((a, b) => lengths[b] - lengths[a])) {
+  const ids = Object.keys(lengths) as OutputId[];
+  for (const id of ids.sort((a, b) => lengths[b]! - lengths[a]!)) {
     const k = load.indexOf(Math.min(...load));
     out[k].push(id);
-    load[k] += lengths[id];
+    load[k] += lengths[id]!;
   }
   return out;
 }
@@ -64,8 +65,8 @@ export function createPoolRunner(makeWorker: () => Worker, size = defaultPoolSiz
     async run(input: ModelInput, samples: number): Promise<RunResult> {
       if (terminated) throw new WorkerFailure('runner terminated', 'terminated');
       const ws = ensure();
-      const a = resolveAnchors(input.asOf, input.horizon);
-      const lengths = Object.fromEntries(OUTPUT_IDS.map((id) => [id, a.horizon - a.start[id] + 1])) as Record<OutputId, number>;
+      const a = resolveAnchors(input.asOf, input.horizon, undefined, input.plan);
+      const lengths = Object.fromEntries(planOutputs(input.plan ?? DEFAULT_PLAN).map((id) => [id, a.horizon - a.start[id] + 1])) as Record<OutputId, number>;
       const parts = shares(ws.length, lengths);
       const fractions = new Array<number>(ws.length).fill(0);
       let finished = false;

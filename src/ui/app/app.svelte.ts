@@ -3,10 +3,11 @@
  * language and theme, and the latest result. Edits ask the scheduler for a quick run at a reduced sample count, so
  * charts follow a dragged slider; when the edit settles the full run replaces it. The UI only renders this state.
  */
-import { ScenarioSchema, formatIssues, type Scenario } from '../../scenario/schema';
+import { ScenarioSchema, formatIssues, planOf, type Scenario } from '../../scenario/schema';
 import { PRESETS, presetById, type Preset } from '../../scenario/presets';
+import { switchedScenario } from './plan-switch';
 import type { LinkState, ViewMode } from '../../scenario/link-state';
-import { OUTPUT_IDS, OUTPUTS, PARAMS, shiftDist, type OutputId, type OutputResult, type ParamId, type Dist, type RunResult } from '../../model';
+import { OUTPUTS, PARAMS, shiftDist, type OutputId, type OutputResult, type ParamId, type Dist, type PlanId, type RunResult } from '../../model';
 import { LARGE_RUN, type Scheduler } from '../../runner';
 import { pick, type Lang } from '../../i18n';
 import { paintTracker } from '../lib/paint-tracker';
@@ -169,6 +170,28 @@ export class AppState {
     });
   }
 
+  /** The scenario's plan (sailing-2021 when it names none). */
+  get plan(): PlanId {
+    return planOf(this.scenario);
+  }
+
+  /**
+   * Switches to another plan: its baseline preset and dates, keeping the seed, samples, title, notes and families,
+   * and every assumption both plans share that differs from the current preset's (plan-switch.ts). Returns how many
+   * shared assumptions were kept. One undo step; the comparison (of the other plan's scenarios) is cleared.
+   */
+  switchPlan(plan: PlanId): number {
+    if (plan === this.plan) return 0;
+    const from = $state.snapshot(this.scenario) as Scenario;
+    const { scenario, kept } = switchedScenario(from, this.preset, plan);
+    this.edit((s) => void Object.assign(s, scenario));
+    if (planOf(this.scenario) === plan) {
+      this.compare = [];
+      if (this.view.indicator) this.view = { mode: this.view.mode === 'compare' ? 'notebook' : this.view.mode };
+    }
+    return kept.length;
+  }
+
   /** Resets every assumption to the current preset (dates, seed and samples too); the title and notes stay. */
   resetAll(): void {
     const p = this.preset;
@@ -235,7 +258,7 @@ export class AppState {
   /** The compared scenarios' central paths of one output, for the fan chart's overlays. */
   overlaysFor(id: OutputId): { label: string; colour: string; output: OutputResult }[] {
     return this.compareRuns
-      .filter((r) => r.result)
+      .filter((r) => r.result?.outputs[id]) // a compared scenario of the other plan has none of this plan's outputs
       .map((r) => ({ label: pick(r.label, this.lang), colour: r.colour, output: r.result!.outputs[id] }));
   }
 
@@ -306,7 +329,7 @@ export class AppState {
 
   #announce(r: RunResult): void {
     const changed: OutputId[] = [];
-    for (const id of OUTPUT_IDS) {
+    for (const id of r.ids) {
       if (!OUTPUTS[id].headline) continue;
       const met = r.outputs[id].verdict.met;
       const before = this.#lastVerdicts.get(id);

@@ -2,9 +2,12 @@
 import { PLAN_TARGETS } from '../../data/targets';
 import { OUTPUTS, type OutputId, type OutputResult } from '../../model';
 import { formatMonthLong, formatProb, formatValue, type Lang, type Translate } from '../../i18n';
+import { upgradeDefinition, upgradeName } from '../app/plan-labels';
 
 /** Returns an output's name in a language. */
 export function outputName(id: OutputId, lang: Lang): string {
+  const up = upgradeName(id, lang);
+  if (up) return up;
   const x = PLAN_TARGETS.indicators.find((i) => i.id === id) ?? PLAN_TARGETS.other_targets.find((i) => i.id === id);
   if (!x) return id;
   return lang === 'zh-CN' ? x.zh : x.en;
@@ -12,6 +15,8 @@ export function outputName(id: OutputId, lang: Lang): string {
 
 /** Returns an output's official definition (the plan's annex), or undefined for programme targets. */
 export function outputDefinition(id: OutputId, lang: Lang): string | undefined {
+  const up = upgradeDefinition(id, lang);
+  if (up) return up;
   const x = PLAN_TARGETS.indicators.find((i) => i.id === id);
   if (!x) return undefined;
   return lang === 'zh-CN' ? x.definition_zh : x.definition_en;

@@ -9,7 +9,14 @@ import type { MessageKey } from '../../i18n';
 export function cellParams(id: OutputId, families: { users: UsersFamily; traffic: TrafficFamily }, asOf: string): ParamDef[] {
   const a = resolveAnchors(asOf, '2025-12');
   const needed = (p: ParamDef) =>
-    !p.fallback || (p.group === 'traffic_share' ? a.trafficObs === null : p.group === 'industry_vpn' ? a.vpnObs === null : true);
+    !p.fallback ||
+    (p.group === 'traffic_share'
+      ? a.trafficObs === null
+      : p.group === 'industry_vpn'
+        ? a.vpnObs === null
+        : p.group === 'iot_connections'
+          ? a.iotConn === null
+          : true);
   const own = (g: Parameters<typeof paramsOf>[0]) => paramsOf(g).filter((p) => isActive(p, families) && needed(p));
   const ctx = paramsOf('context');
   switch (id) {
@@ -18,7 +25,15 @@ export function cellParams(id: OutputId, families: { users: UsersFamily; traffic
     case 'users':
       return own('users');
     case 'traffic_share':
+    case 'traffic_share_2027':
       return [...own('traffic_share'), ...(families.traffic === 'structural' ? [ctx.find((p) => p.id === 'subsGrowth')!] : [])];
+    // The upgrade plan's penetration: the users model, the proxy gap and population.
+    case 'personal_user_penetration':
+      return [...own('users'), ...own('personal_user_penetration'), ctx.find((p) => p.id === 'popGrowth')!];
+    case 'base_stations_per_10k_2027':
+      return own('base_stations_per_10k');
+    case 'industry_vpn_2027':
+      return own('industry_vpn');
     default:
       return own(id);
   }
@@ -31,7 +46,17 @@ export function cellNotes(id: OutputId): MessageKey[] {
     case 'user_penetration':
       return ['usersProxyNote'];
     case 'traffic_share':
+    case 'traffic_share_2027':
       return ['trafficNote'];
+    case 'personal_user_penetration':
+      return ['personalProxyNote'];
+    case 'iot_connections':
+      return ['iotConnNote'];
+    case 'industrial_penetration_lm':
+      return ['lmNote', 'noSeriesNote'];
+    case 'edge_nodes':
+    case 'scale_cities':
+      return ['noSeriesNote'];
     case 'iot_growth':
       return ['iotNote', 'noSeriesNote'];
     case 'industrial_penetration':

@@ -46,6 +46,15 @@ export function modelKey(s: Scenario): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * Returns the draft without its plan, before another scenario is assigned over it: a 2021 scenario names no plan, so
+ * assigning one over an upgrade-plan draft would otherwise keep the upgrade plan.
+ */
+function withoutPlan(s: Scenario): Scenario {
+  delete s.plan;
+  return s;
+}
+
 /** Samples of the quick run made while a control moves. */
 export const PREVIEW_SAMPLES = 1000;
 /** How long after the last keyboard or typed edit the full run starts. */
@@ -166,7 +175,7 @@ export class AppState {
     if (!p) return;
     const { seed, samples, title, notes } = this.scenario;
     this.edit((s) => {
-      Object.assign(s, structuredClone(p.scenario), { seed, samples, title, notes });
+      Object.assign(withoutPlan(s), structuredClone(p.scenario), { seed, samples, title, notes });
     });
   }
 
@@ -184,7 +193,7 @@ export class AppState {
     if (plan === this.plan) return 0;
     const from = $state.snapshot(this.scenario) as Scenario;
     const { scenario, kept } = switchedScenario(from, this.preset, plan);
-    this.edit((s) => void Object.assign(s, scenario));
+    this.edit((s) => void Object.assign(withoutPlan(s), scenario));
     if (planOf(this.scenario) === plan) {
       this.compare = [];
       if (this.view.indicator) this.view = { mode: this.view.mode === 'compare' ? 'notebook' : this.view.mode };
@@ -197,14 +206,14 @@ export class AppState {
     const p = this.preset;
     const { title, notes } = this.scenario;
     this.edit((s) => {
-      Object.assign(s, structuredClone(p.scenario), { title, notes });
+      Object.assign(withoutPlan(s), structuredClone(p.scenario), { title, notes });
     });
   }
 
   /** Starts over: the first preset with every default, no title or notes, the notebook view, nothing compared. */
   resetToDefaults(): void {
     this.edit((s) => {
-      Object.assign(s, structuredClone(PRESETS[0].scenario));
+      Object.assign(withoutPlan(s), structuredClone(PRESETS[0].scenario));
     });
     this.view = { mode: 'notebook' };
     this.compare = [];
@@ -213,7 +222,7 @@ export class AppState {
   /** Replaces the whole scenario (validated like any edit; an undo step unless told otherwise). */
   replaceScenario(next: Scenario, options: EditOptions & { run?: boolean } = {}): string[] {
     const run = (options.run ?? true) && modelKey(next) !== modelKey($state.snapshot(this.scenario) as Scenario);
-    return this.edit((s) => void Object.assign(s, structuredClone(next)), run ? 'full' : 'none', options);
+    return this.edit((s) => void Object.assign(withoutPlan(s), structuredClone(next)), run ? 'full' : 'none', options);
   }
 
   /** The whole shareable state: scenario, language, view and comparison. */

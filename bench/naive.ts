@@ -6,7 +6,7 @@
  * the deterministic functions of src/model/math.ts, this one the engine's Math.*).
  */
 import { resolveAnchors, IOT_BASE, type Anchors } from '../src/model/anchors';
-import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, meets, type OutputId } from '../src/model/indicators';
+import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, meets } from '../src/model/indicators';
 import { drawColumns, pointColumns } from '../src/model/monte-carlo';
 import { PROGRAMME, type ParamColumns } from '../src/model/simulate';
 import { QUANTILES, type ModelInput } from '../src/model/types';

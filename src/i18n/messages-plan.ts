@@ -3,13 +3,14 @@ export const planEn = {
   planSwitch: 'Plan',
   'plan.sailing-2021': 'Sailing Action Plan 2021–2023',
   'plan.upgrade-2024': 'Upgrade Plan 2024–2027',
-  planSwitchHelp: 'Switching plans opens the other plan\'s baseline and keeps the assumptions both plans share that you changed.',
+  planSwitchHelp:
+    "Switching plans opens the other plan's baseline and keeps the assumptions both plans share that you changed.",
   planSwitched: 'Switched to {plan}; kept {n} shared assumptions you had changed.',
   value2027: 'Value at 2027-12',
   deadlineLabel2027: 'end of 2027',
   scorecardCaption2027: 'Headline targets of the upgrade plan at 2027-12: central path, verdict and probability',
   furtherTargets: 'Further quantitative targets',
-  planNotes: 'The plan\'s other targets',
+  planNotes: "The plan's other targets",
   planNotesQualitative: 'Qualitative targets (no cell: nothing to forecast):',
   planNotesSource: 'Targets as published with the plan; sources in data/targets-2027.json.',
   unverifiedTarget: 'Unverified target',
@@ -19,7 +20,7 @@ export const planEn = {
   iotConnNote:
     'The one official figure is "over 40 million" 5G IoT terminal connections at end-March 2024, a lower bound; MIIT otherwise publishes only all cellular IoT users. Growth from it is an assumption.',
   lmNote:
-    'There is no official series of 5G penetration in large and medium industrial enterprises: its starting value and growth are assumptions, not data. The previous plan\'s target counted large enterprises only.',
+    "There is no official series of 5G penetration in large and medium industrial enterprises: its starting value and growth are assumptions, not data. The previous plan's target counted large enterprises only.",
 };
 
 export const planZh: Record<keyof typeof planEn, string> = {

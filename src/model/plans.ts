@@ -9,13 +9,7 @@
 import { PLAN_TARGETS } from '../data/targets';
 import { TARGETS_2027 } from '../data/targets-2027';
 import { STORE } from '../data/vintage';
-import {
-  INDICATOR_IDS,
-  PROGRAMME_IDS,
-  UPGRADE_FURTHER_IDS,
-  UPGRADE_INDICATOR_IDS,
-  type OutputId,
-} from './indicators';
+import { INDICATOR_IDS, PROGRAMME_IDS, UPGRADE_FURTHER_IDS, UPGRADE_INDICATOR_IDS, type OutputId } from './indicators';
 import { formatMonth, parseMonth, type Month } from './months';
 import { PARAM_IDS, PARAMS, type ParamGroup, type ParamId } from './registry';
 
@@ -57,7 +51,18 @@ function planDef(
   const deadline = parseMonth(deadlineIso.slice(0, 7));
   const horizon = formatMonth(deadline + TWO_YEARS);
   const asOf = issued < STORE.lastAsOf ? issued : STORE.lastAsOf;
-  return { id, title, issued, deadline, headline, further, defaultAsOf: asOf, defaultHorizon: horizon, minHorizon: horizon, groups };
+  return {
+    id,
+    title,
+    issued,
+    deadline,
+    headline,
+    further,
+    defaultAsOf: asOf,
+    defaultHorizon: horizon,
+    minHorizon: horizon,
+    groups,
+  };
 }
 
 export const PLANS: Readonly<Record<PlanId, PlanDef>> = {
@@ -72,8 +77,16 @@ export const PLANS: Readonly<Record<PlanId, PlanDef>> = {
       INDICATOR_IDS,
       PROGRAMME_IDS,
       [
-        'context', 'users', 'user_penetration', 'traffic_share', 'industrial_penetration', 'iot_growth', 'base_stations_per_10k',
-        'industry_vpn', 'benchmarks_per_industry', ...PROGRAMME_IDS,
+        'context',
+        'users',
+        'user_penetration',
+        'traffic_share',
+        'industrial_penetration',
+        'iot_growth',
+        'base_stations_per_10k',
+        'industry_vpn',
+        'benchmarks_per_industry',
+        ...PROGRAMME_IDS,
       ],
     ),
     defaultAsOf: '2021-07-31',
@@ -87,7 +100,15 @@ export const PLANS: Readonly<Record<PlanId, PlanDef>> = {
     TARGETS_2027.plan.deadline,
     UPGRADE_INDICATOR_IDS,
     UPGRADE_FURTHER_IDS,
-    ['context', 'users', 'traffic_share', 'base_stations_per_10k', 'industry_vpn', ...UPGRADE_INDICATOR_IDS, ...UPGRADE_FURTHER_IDS],
+    [
+      'context',
+      'users',
+      'traffic_share',
+      'base_stations_per_10k',
+      'industry_vpn',
+      ...UPGRADE_INDICATOR_IDS,
+      ...UPGRADE_FURTHER_IDS,
+    ],
   ),
 };
 

@@ -52,7 +52,9 @@ describe('the upgrade plan', () => {
     await expectUpgradeScorecard(page, 'zh-CN');
     expect(await page.locator('.scorecard caption').innerText()).toContain('2027年12月');
     // The presets offered are the plan's.
-    expect(await page.locator('[data-testid="preset"] option').allInnerTexts()).toEqual(UPGRADE_PRESETS.map((p) => p.name.zh));
+    expect(await page.locator('[data-testid="preset"] option').allInnerTexts()).toEqual(
+      UPGRADE_PRESETS.map((p) => p.name.zh),
+    );
     // The address carries the plan (through its preset), rewritten shortly after the change.
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe('#v1.upgrade-baseline');
 
@@ -75,7 +77,9 @@ describe('the upgrade plan', () => {
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe('#v1.baseline');
     const node21 = runModel(PRESETS[0].scenario);
     for (const id of OUTPUT_IDS) {
-      await expect.poll(() => page.getAttribute(`[data-testid="pmet-${id}"]`, 'data-p').then(Number)).toBe(node21.outputs[id].pMet);
+      await expect
+        .poll(() => page.getAttribute(`[data-testid="pmet-${id}"]`, 'data-p').then(Number))
+        .toBe(node21.outputs[id].pMet);
     }
     expect(errors).toEqual([]);
     await context.close();
@@ -91,7 +95,9 @@ describe('the upgrade plan', () => {
   });
 
   it('an embed opens the plan named by plan=', async () => {
-    const { page, context, errors } = await openPage(h, '?embed=1&view=scorecard&lang=zh-CN&plan=upgrade-2024', { locale: 'zh-CN' });
+    const { page, context, errors } = await openPage(h, '?embed=1&view=scorecard&lang=zh-CN&plan=upgrade-2024', {
+      locale: 'zh-CN',
+    });
     await waitForResult(page);
     await expectUpgradeScorecard(page, 'zh-CN');
     expect(errors).toEqual([]);

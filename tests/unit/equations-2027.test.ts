@@ -36,7 +36,12 @@ function upgrade(params: Partial<Record<ParamId, number>> = {}, asOf?: string): 
 }
 
 /** The reference paths of the upgrade plan's own stocks, from their start to the horizon. */
-function reference(s: Scenario): Record<'iot_connections' | 'industrial_penetration_lm' | 'edge_nodes' | 'scale_cities', { start: number; path: number[] }> {
+function reference(
+  s: Scenario,
+): Record<
+  'iot_connections' | 'industrial_penetration_lm' | 'edge_nodes' | 'scale_cities',
+  { start: number; path: number[] }
+> {
   const v = (id: ParamId) => s.params[id].value;
   const horizon = ym(s.horizon);
   const asOf = monthOfAsOf(s.asOf);
@@ -64,7 +69,8 @@ function reference(s: Scenario): Record<'iot_connections' | 'industrial_penetrat
     if (m > asOf) e = v('lmMax') / (1 + (v('lmMax') / e - 1) * shrink);
     lm.push(e);
   }
-  const linear = (start: ParamId, perYear: ParamId) => Array.from({ length: horizon - asOf + 1 }, (_, k) => v(start) + (k * v(perYear)) / 12);
+  const linear = (start: ParamId, perYear: ParamId) =>
+    Array.from({ length: horizon - asOf + 1 }, (_, k) => v(start) + (k * v(perYear)) / 12);
   return {
     iot_connections: { start: iotStart, path: iot },
     industrial_penetration_lm: { start: asOf, path: lm },
@@ -81,12 +87,13 @@ function agree(s: Scenario): void {
     expect(ymText(a.start[id]), `${id} start`).toBe(ymText(r.start));
     expect(got[id].length, `${id} length`).toBe(r.path.length);
     r.path.forEach((want, i) => {
-      if (!close(got[id][i], want)) throw new Error(`${id} at ${ymText(r.start + i)}: model ${got[id][i]}, reference ${want}`);
+      if (!close(got[id][i], want))
+        throw new Error(`${id} at ${ymText(r.start + i)}: model ${got[id][i]}, reference ${want}`);
     });
   }
 }
 
-describe('the upgrade plan\'s own outputs against a plain re-implementation', () => {
+describe("the upgrade plan's own outputs against a plain re-implementation", () => {
   it('the upgrade presets', () => {
     for (const p of UPGRADE_PRESETS) agree(p.scenario);
   });

@@ -41,7 +41,10 @@ describe('a scenario names its plan', () => {
   });
 
   it('refuses an unknown plan and a horizon before the plan allows, naming the field', () => {
-    expect(parseScenario({ plan: 'sailing-2025' })).toEqual({ ok: false, errors: ['plan: plan must be one of sailing-2021, upgrade-2024'] });
+    expect(parseScenario({ plan: 'sailing-2025' })).toEqual({
+      ok: false,
+      errors: ['plan: plan must be one of sailing-2021, upgrade-2024'],
+    });
     expect(parseScenario({ plan: 'upgrade-2024', horizon: '2028-12' })).toEqual({
       ok: false,
       errors: ['horizon: horizon must be at least 2029-12 under the plan upgrade-2024'],
@@ -75,7 +78,7 @@ describe('the share link carries the plan', () => {
     expect(r.state).toEqual(state);
   });
 
-  it('a scenario whose plan differs from its preset\'s carries the plan in the link', () => {
+  it("a scenario whose plan differs from its preset's carries the plan in the link", () => {
     const s = structuredClone(PRESETS[0].scenario) as Scenario;
     Object.assign(s, { plan: 'upgrade-2024', asOf: '2024-11-22', horizon: '2029-12' });
     const state: LinkState = { ...defaultLinkState(), scenario: s };
@@ -108,21 +111,33 @@ describe('the plan switch', () => {
     const base = UPGRADE_PRESETS[0].scenario;
     expect(scenario.params.buildAnnual).toEqual(base.params.buildAnnual); // untouched: the new plan's fitted value
     expect([scenario.plan, scenario.preset, scenario.asOf, scenario.horizon, scenario.seed, scenario.title]).toEqual([
-      'upgrade-2024', 'upgrade-baseline', '2024-11-22', '2029-12', base.seed, '我的情景',
+      'upgrade-2024',
+      'upgrade-baseline',
+      '2024-11-22',
+      '2029-12',
+      base.seed,
+      '我的情景',
     ]);
     expect(parseScenario(scenario).ok).toBe(true);
     // And back: the changed shared assumption comes along again.
     const back = switchedScenario(scenario, UPGRADE_PRESETS[0], 'sailing-2021');
     expect(back.kept).toEqual(['buildGrowth']);
     expect(back.scenario.params.buildGrowth.value).toBe(-20);
-    expect([planOf(back.scenario), back.scenario.preset, back.scenario.asOf]).toEqual(['sailing-2021', 'baseline', '2021-07-31']);
+    expect([planOf(back.scenario), back.scenario.preset, back.scenario.asOf]).toEqual([
+      'sailing-2021',
+      'baseline',
+      '2021-07-31',
+    ]);
   });
 
   it('shares the context, users, traffic, base-station and network assumptions, nothing only one plan reads', () => {
     const shared = sharedParams();
-    for (const id of ['popGrowth', 'ceiling', 'bassQ', 'ratioDrift', 'buildAnnual', 'vpnGrowth'] as const) expect(shared).toContain(id);
-    for (const id of ['iotGrowth', 'benchPerYear', 'industrialK', 'personalGap', 'iotConnGrowth', 'lmK'] as const) expect(shared).not.toContain(id);
-    for (const id of planParams('upgrade-2024')) expect(presetById('upgrade-baseline')!.scenario.params[id]).toBeDefined();
+    for (const id of ['popGrowth', 'ceiling', 'bassQ', 'ratioDrift', 'buildAnnual', 'vpnGrowth'] as const)
+      expect(shared).toContain(id);
+    for (const id of ['iotGrowth', 'benchPerYear', 'industrialK', 'personalGap', 'iotConnGrowth', 'lmK'] as const)
+      expect(shared).not.toContain(id);
+    for (const id of planParams('upgrade-2024'))
+      expect(presetById('upgrade-baseline')!.scenario.params[id]).toBeDefined();
   });
 });
 
@@ -145,29 +160,39 @@ describe('labels, embeds and flags', () => {
   });
 
   it('embeds take plan=', () => {
-    expect(parseEmbedParams('?embed=1&plan=upgrade-2024&indicator=iot_connections')).toMatchObject({ plan: 'upgrade-2024', indicator: 'iot_connections' });
+    expect(parseEmbedParams('?embed=1&plan=upgrade-2024&indicator=iot_connections')).toMatchObject({
+      plan: 'upgrade-2024',
+      indicator: 'iot_connections',
+    });
     expect(parseEmbedParams('?embed=1&plan=nonsense')?.plan).toBeUndefined();
   });
 });
 
 describe('the CLI on the upgrade presets', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
-  it.each(UPGRADE_PRESETS.map((p) => p.id))('scenarios/%s.json prints the 2027 targets with verdicts, P(met) and first-met months', (id) => {
-    const r = cli(`scenarios/${id}.json`, '--samples', '500');
-    expect(r.status, r.stderr).toBe(0);
-    const result = runModel(presetById(id)!.scenario, 500);
-    expect(r.stdout).toContain('plan upgrade-2024');
-    expect(r.stdout).toContain('2027-12 central');
-    for (const oid of result.ids) {
-      const line = r.stdout.split('\n').find((l) => l.startsWith(oid + ' '));
-      expect(line, oid).toBeDefined();
-      expect(line).toContain(result.outputs[oid].verdict.met ? ' met ' : ' missed ');
-      expect(line).toContain(`${(100 * result.outputs[oid].pMet).toFixed(1)} %`);
-    }
-    expect(r.stdout).toContain('P(all 6 headline targets met at 2027-12)');
-  });
+  it.each(UPGRADE_PRESETS.map((p) => p.id))(
+    'scenarios/%s.json prints the 2027 targets with verdicts, P(met) and first-met months',
+    (id) => {
+      const r = cli(`scenarios/${id}.json`, '--samples', '500');
+      expect(r.status, r.stderr).toBe(0);
+      const result = runModel(presetById(id)!.scenario, 500);
+      expect(r.stdout).toContain('plan upgrade-2024');
+      expect(r.stdout).toContain('2027-12 central');
+      for (const oid of result.ids) {
+        const line = r.stdout.split('\n').find((l) => l.startsWith(oid + ' '));
+        expect(line, oid).toBeDefined();
+        expect(line).toContain(result.outputs[oid].verdict.met ? ' met ' : ' missed ');
+        expect(line).toContain(`${(100 * result.outputs[oid].pMet).toFixed(1)} %`);
+      }
+      expect(r.stdout).toContain('P(all 6 headline targets met at 2027-12)');
+    },
+  );
 
   it('--plan switches a 2021 file to the upgrade plan, and a bad plan exits 2 naming the field', () => {
     const ok = cli('scenarios/baseline.json', '--plan', 'upgrade-2024', '--samples', '200', '--json');

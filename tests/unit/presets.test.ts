@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../../src/model/monte-carlo';
-import { OUTPUT_IDS, type OutputId } from '../../src/model/indicators';
+import { type OutputId } from '../../src/model/indicators';
 import { ALL_PRESETS, PRESETS, parsePreset, type Preset } from '../../src/scenario/presets';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));

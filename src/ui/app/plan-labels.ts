@@ -14,7 +14,10 @@ const NAMES: Partial<Record<OutputId, { zh: string; en: string }>> = {
   base_stations_per_10k_2027: { zh: '每万人拥有5G基站数', en: '5G base stations per 10,000 people' },
   industry_vpn_2027: { zh: '5G行业虚拟专网数', en: '5G industry virtual private networks' },
   iot_connections: { zh: '5G物联网终端连接数', en: '5G IoT terminal connections' },
-  industrial_penetration_lm: { zh: '大中型工业企业5G应用渗透率', en: '5G penetration in large and medium industrial enterprises' },
+  industrial_penetration_lm: {
+    zh: '大中型工业企业5G应用渗透率',
+    en: '5G penetration in large and medium industrial enterprises',
+  },
   edge_nodes: { zh: '边缘计算节点数', en: 'Edge computing nodes' },
   scale_cities: { zh: '5G应用规模发展城市数', en: '5G scale-application cities' },
 };
@@ -30,7 +33,9 @@ export function upgradeDefinition(id: OutputId, lang: Lang): string | undefined 
   const tid = target2027Id(id);
   if (!tid) return undefined;
   const t = target2027(tid);
-  return lang === 'zh-CN' ? `《升级方案》:“${t.zh}”。` : `The upgrade plan: "${t.quote}" (${t.source_url ?? 'source without a URL'}).`;
+  return lang === 'zh-CN'
+    ? `《升级方案》:“${t.zh}”。`
+    : `The upgrade plan: "${t.quote}" (${t.source_url ?? 'source without a URL'}).`;
 }
 
 /** Returns the data file's caveat on an upgrade-plan target that is not verified, or undefined when it is. */
@@ -44,7 +49,9 @@ export function unverifiedNote(id: OutputId): string | undefined {
 
 /** The qualitative targets of the upgrade plan (listed in its notes, not forecast). */
 export function qualitativeTargets(): { zh: string; confidence: string }[] {
-  return TARGETS_2027.targets.filter((t) => t.comparator === 'qualitative').map((t) => ({ zh: t.zh, confidence: t.confidence }));
+  return TARGETS_2027.targets
+    .filter((t) => t.comparator === 'qualitative')
+    .map((t) => ({ zh: t.zh, confidence: t.confidence }));
 }
 
 type Planned = 'value2023' | 'deadlineLabel' | 'scorecardCaption' | 'programme';

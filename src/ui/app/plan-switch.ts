@@ -8,7 +8,11 @@ import type { Scenario } from '../../scenario/schema';
 import { sharedParams, type ParamId, type PlanId } from '../../model';
 
 /** Returns the scenario under `plan` and the shared assumptions kept from `from`. */
-export function switchedScenario(from: Scenario, fromPreset: Preset, plan: PlanId): { scenario: Scenario; kept: ParamId[] } {
+export function switchedScenario(
+  from: Scenario,
+  fromPreset: Preset,
+  plan: PlanId,
+): { scenario: Scenario; kept: ParamId[] } {
   const target = presetsOf(plan)[0];
   const next = structuredClone(target.scenario);
   const kept: ParamId[] = [];

@@ -13,6 +13,8 @@ import { PRESETS, UPGRADE_PRESETS, presetById, presetsOf } from '../../src/scena
 import { parseScenario, planOf, type Scenario } from '../../src/scenario/schema';
 import { PLANS, planOutputs, sharedParams, planParams } from '../../src/model/plans';
 import { runModel } from '../../src/model/monte-carlo';
+import { analyse } from '../../src/model/analysis';
+import { withParamValue } from '../../src/model/goal-seek';
 import { formatMonth } from '../../src/model/months';
 import { switchedScenario } from '../../src/ui/app/plan-switch';
 import { parseEmbedParams } from '../../src/ui/embed/embed-params';
@@ -165,6 +167,26 @@ describe('labels, embeds and flags', () => {
       indicator: 'iot_connections',
     });
     expect(parseEmbedParams('?embed=1&plan=nonsense')?.plan).toBeUndefined();
+  });
+});
+
+describe('the analysis panel on the upgrade targets', () => {
+  it('goal seek, tornado and calibration work on a shared, a new and an assumption-only target', () => {
+    const s = UPGRADE_PRESETS[0].scenario;
+    const a = analyse(s, { outputs: ['personal_user_penetration', 'iot_connections', 'industrial_penetration_lm'], probability: false });
+    const [pen, iot, lm] = a.outputs;
+    expect([pen.goalSeek.lever, iot.goalSeek.lever, lm.goalSeek.lever]).toEqual(['bassQ', 'iotConnGrowth', 'lmK']);
+    for (const o of a.outputs) {
+      expect(o.goalSeek.status, o.id).toBe('reachable');
+      // At the lever's answer the central path just meets the target at 2027-12.
+      const at = runModel(withParamValue(s, o.goalSeek.lever, o.goalSeek.value!), 100).outputs[o.id];
+      expect(at.verdict.met, o.id).toBe(true);
+      expect(o.sensitivity.rows.length, o.id).toBeGreaterThan(0);
+    }
+    expect(pen.sensitivity.rows.map((r) => r.param)).toContain('personalGap');
+    expect(pen.calibration.status).toBe('fitted'); // on the proxy series
+    expect(iot.calibration.status).toBe('not-fittable'); // one official figure
+    expect(lm.calibration.status).toBe('not-fittable'); // no series
   });
 });
 

@@ -79,6 +79,10 @@ function main(argv: string[]): void {
   const scenario = parsed.scenario;
 
   if (withBacktest) {
+    // The backtest grades forecasts against published outcomes: only the 2021 plan's targets (2023-12) have them.
+    if (scenario.plan === 'upgrade-2024') {
+      fail([`error: --backtest grades the 2021 plan's targets, the only ones with outcomes yet; ${o.file} names the upgrade plan (targets at 2027-12)`]);
+    }
     try {
       const r = cliBacktest(scenario);
       out(o.format === 'json' ? JSON.stringify(r, null, 2) : renderBacktest(r, o.file));

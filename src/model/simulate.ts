@@ -18,10 +18,9 @@ export type ParamColumns = Readonly<Record<ParamId, Float64Array>>;
 export type MonthSink = (output: number, index: number, values: Float64Array) => void;
 
 /** Output positions in the sink's first argument, in ALL_OUTPUT_IDS order (the 2021 plan's outputs first). */
-export const OUT: Readonly<Record<OutputId, number>> = Object.fromEntries(ALL_OUTPUT_IDS.map((id, i) => [id, i])) as Record<
-  OutputId,
-  number
->;
+export const OUT: Readonly<Record<OutputId, number>> = Object.fromEntries(
+  ALL_OUTPUT_IDS.map((id, i) => [id, i]),
+) as Record<OutputId, number>;
 
 /** The programme targets: output, starting-count parameter, yearly-additions parameter. */
 export const PROGRAMME = [
@@ -251,7 +250,8 @@ export function simulate(
       }
       if (m >= start.industry_vpn_2027) sink(OUT.industry_vpn_2027, m - start.industry_vpn_2027, V);
       if (m >= start.iot_connections) sink(OUT.iot_connections, m - start.iot_connections, C);
-      if (m >= start.industrial_penetration_lm) sink(OUT.industrial_penetration_lm, m - start.industrial_penetration_lm, LM);
+      if (m >= start.industrial_penetration_lm)
+        sink(OUT.industrial_penetration_lm, m - start.industrial_penetration_lm, LM);
       if (m >= start.edge_nodes) sink(OUT.edge_nodes, m - start.edge_nodes, EDGE);
       if (m >= start.scale_cities) sink(OUT.scale_cities, m - start.scale_cities, CITY);
     }

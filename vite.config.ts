@@ -60,6 +60,10 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
+        // The fallback serves the app only for the app's own pages: its folder (with any query, e.g. an embed's) and
+        // index.html. Another page in the same folder (a host page beside the app) goes to the network, never to the
+        // app. Workbox matches these against the path and query.
+        navigateFallbackAllowlist: [/\/(index\.html)?(\?.*)?$/],
         cleanupOutdatedCaches: true,
       },
     }),

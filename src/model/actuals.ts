@@ -43,8 +43,10 @@ export function actualOutcome(id: OutputId, store: DataStore = STORE): Outcome {
   const firstMet = i >= 0 ? pts[i] : null;
   const lastBelow = i > 0 ? pts[i - 1] : null;
   let met: boolean | null = null;
-  if (atDeadline && !(atDeadline.bound === 'lower' && !meets(target, atDeadline.value))) met = meets(target, atDeadline.value);
-  else if ((OUTPUTS[id].kind === 'count' || OUTPUTS[id].kind === 'density') && upTo.some((p) => meets(target, p.value))) met = true;
+  if (atDeadline && !(atDeadline.bound === 'lower' && !meets(target, atDeadline.value)))
+    met = meets(target, atDeadline.value);
+  else if ((OUTPUTS[id].kind === 'count' || OUTPUTS[id].kind === 'density') && upTo.some((p) => meets(target, p.value)))
+    met = true;
   return {
     id,
     status: 'published',

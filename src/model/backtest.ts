@@ -27,7 +27,13 @@ import { observedPoints, type ObservedPoint } from './observed';
 import { QUANTILES, type ModelInput } from './types';
 
 /** The indicators with official figures to score against. */
-export const BACKTEST_IDS = ['user_penetration', 'users', 'traffic_share', 'base_stations_per_10k', 'industry_vpn'] as const satisfies readonly OutputId[];
+export const BACKTEST_IDS = [
+  'user_penetration',
+  'users',
+  'traffic_share',
+  'base_stations_per_10k',
+  'industry_vpn',
+] as const satisfies readonly OutputId[];
 export type BacktestId = (typeof BACKTEST_IDS)[number];
 
 /** Horizon buckets (months ahead of the vintage's as-of month) for the error table. */
@@ -73,13 +79,26 @@ export interface VintageRun {
 
 /** Runs one vintage: the scenario's assumptions, anchored on what was known at `asOf`. */
 export function runVintage(input: ModelInput, asOf: string, samples: number, store: DataStore = STORE): VintageRun {
-  const r = runModel({ ...input, asOf }, samples, { store });
+  // Only the scored outputs are summarised (most of a run's cost), and the paths end with the year of the last data:
+  // paths are causal, so every value up to then is what the scenario's own horizon would give.
+  const lastYear = Number(store.lastDate.slice(0, 4));
+  const horizon = `${Math.max(2023, lastYear)}-12`;
+  const r = runModel({ ...input, asOf, horizon: horizon < input.horizon ? horizon : input.horizon }, samples, {
+    store,
+    outputs: BACKTEST_IDS,
+  });
   const connectionsMetric = bridgeOf(vintageRows(asOf, store)) === null;
   const outputs = {} as Record<BacktestId, VintageOutput>;
   for (const id of BACKTEST_IDS) {
     const o = r.outputs[id];
     const users = id === 'users' || id === 'user_penetration';
-    outputs[id] = { start: o.start, central: o.central, bands: o.bands, pMet: o.pMet, deadlineSamples: users && connectionsMetric ? o.deadlineSamples : null };
+    outputs[id] = {
+      start: o.start,
+      central: o.central,
+      bands: o.bands,
+      pMet: o.pMet,
+      deadlineSamples: users && connectionsMetric ? o.deadlineSamples : null,
+    };
   }
   return { asOf, connectionsMetric, outputs };
 }
@@ -168,17 +187,34 @@ export interface BacktestResult {
   /** The bridge used to score connections-metric forecasts, or null. */
   readonly bridge: Bridge | null;
   readonly indicators: Readonly<Record<BacktestId, IndicatorBacktest>>;
-  readonly overall: { readonly coverage: Coverage; readonly mape: readonly HorizonError[]; readonly brier: Brier | null };
+  readonly overall: {
+    readonly coverage: Coverage;
+    readonly mape: readonly HorizonError[];
+    readonly brier: Brier | null;
+  };
 }
 
-const Q = { p5: QUANTILES.indexOf(0.05), p25: QUANTILES.indexOf(0.25), p50: QUANTILES.indexOf(0.5), p75: QUANTILES.indexOf(0.75), p95: QUANTILES.indexOf(0.95) };
-const Z = { p5: -1.6448536269514722, p25: -0.6744897501960817, p50: 0, p75: 0.6744897501960817, p95: 1.6448536269514722 };
+const Q = {
+  p5: QUANTILES.indexOf(0.05),
+  p25: QUANTILES.indexOf(0.25),
+  p50: QUANTILES.indexOf(0.5),
+  p75: QUANTILES.indexOf(0.75),
+  p95: QUANTILES.indexOf(0.95),
+};
+const Z = {
+  p5: -1.6448536269514722,
+  p25: -0.6744897501960817,
+  p50: 0,
+  p75: 0.6744897501960817,
+  p95: 1.6448536269514722,
+};
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26 on erf, absolute error below 1.5e-7). */
 export function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-z * z);
+  const y =
+    1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-z * z);
   return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
 
@@ -193,7 +229,13 @@ function quantileSorted(xs: readonly number[], p: number): number {
 const bucketOf = (h: number) => HORIZON_BUCKETS.findIndex(([lo, hi]) => h >= lo && h <= hi);
 
 /** A run's value of one band row (or the central path, row -1) at a month, converted to the target's metric. */
-function valueAt(o: VintageOutput, row: number, m: Month, bridge: { ratio: number; sd: number } | null, z: number): number {
+function valueAt(
+  o: VintageOutput,
+  row: number,
+  m: Month,
+  bridge: { ratio: number; sd: number } | null,
+  z: number,
+): number {
   const len = o.central.length;
   const i = m - o.start;
   if (i < 0 || i >= len) return NaN;
@@ -211,7 +253,12 @@ interface ErrorRecord {
 }
 
 /** Empirical quantiles (p5, p25, p75, p95) of the log errors known at `asOf` at a horizon, or null. */
-function empiricalAt(errors: readonly ErrorRecord[], id: BacktestId, asOf: string, horizon: number): [number, number, number, number] | null {
+function empiricalAt(
+  errors: readonly ErrorRecord[],
+  id: BacktestId,
+  asOf: string,
+  horizon: number,
+): [number, number, number, number] | null {
   const b = bucketOf(horizon);
   if (b < 0) return null;
   const usable = errors.filter((e) => e.asOf < asOf && e.knownFrom <= asOf && bucketOf(e.horizon) === b);
@@ -247,10 +294,18 @@ function mapeOf(points: readonly ScoredPoint[]): HorizonError[] {
 export function scoreBacktest(runs: readonly VintageRun[], samples: number, store: DataStore = STORE): BacktestResult {
   const bridge = bridgeOf(latestRows(store));
   const sorted = [...runs].sort((a, b) => (a.asOf < b.asOf ? -1 : 1));
-  const actualsOf = Object.fromEntries(BACKTEST_IDS.map((id) => [id, observedPoints(id, '9999-12-31', store)])) as Record<BacktestId, ObservedPoint[]>;
+  const actualsOf = Object.fromEntries(
+    BACKTEST_IDS.map((id) => [id, observedPoints(id, '9999-12-31', store)]),
+  ) as Record<BacktestId, ObservedPoint[]>;
 
   // 1. Every forecast against every figure published after its vintage, with its log error.
-  const raw: { id: BacktestId; run: VintageRun; p: ObservedPoint; horizon: number; conv: { ratio: number; sd: number } | null }[] = [];
+  const raw: {
+    id: BacktestId;
+    run: VintageRun;
+    p: ObservedPoint;
+    horizon: number;
+    conv: { ratio: number; sd: number } | null;
+  }[] = [];
   for (const run of sorted) {
     const asOfM = monthAtOrBefore(run.asOf);
     for (const id of BACKTEST_IDS) {
@@ -326,7 +381,14 @@ export function scoreBacktest(runs: readonly VintageRun[], samples: number, stor
         p75: at(Q.p75, Z.p75),
         p95: at(Q.p95, Z.p95),
         pMet: conv && o.deadlineSamples ? bridgedPMet(o.deadlineSamples, conv, level) : o.pMet,
-        empirical: emp ? { p5: central * exp(emp[0]), p25: central * exp(emp[1]), p75: central * exp(emp[2]), p95: central * exp(emp[3]) } : null,
+        empirical: emp
+          ? {
+              p5: central * exp(emp[0]),
+              p25: central * exp(emp[1]),
+              p75: central * exp(emp[2]),
+              p95: central * exp(emp[3]),
+            }
+          : null,
       };
     });
     let brier: Brier | null = null;
@@ -346,7 +408,9 @@ export function scoreBacktest(runs: readonly VintageRun[], samples: number, stor
     overall: {
       coverage: coverageOf(allPoints),
       mape: mapeOf(allPoints),
-      brier: brierTerms.length ? { n: brierTerms.length, score: brierTerms.reduce((s, x) => s + x, 0) / brierTerms.length } : null,
+      brier: brierTerms.length
+        ? { n: brierTerms.length, score: brierTerms.reduce((s, x) => s + x, 0) / brierTerms.length }
+        : null,
     },
   };
 }

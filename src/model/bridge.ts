@@ -36,7 +36,9 @@ export function bridgeOf(rows: readonly Obs[]): Bridge | null {
   const phones = rows.filter((o) => o.series === 'g5_phone_users').sort((a, b) => (a.date < b.date ? -1 : 1));
   if (phones.length === 0) return null;
   const first = phones[0];
-  const conns = rows.filter((o) => o.series === 'g5_handset_connections' && o.date < first.date).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const conns = rows
+    .filter((o) => o.series === 'g5_handset_connections' && o.date < first.date)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   if (conns.length < 2) return null;
   const c1 = conns[conns.length - 2];
   const c2 = conns[conns.length - 1];
@@ -48,7 +50,17 @@ export function bridgeOf(rows: readonly Obs[]): Bridge | null {
   const lo = first.value / connCarried;
   const hi = first.value / c2.value;
   const ratio = exp((log(lo) + log(hi)) / 2);
-  return { phoneDate: first.date, phone: first.value, connDate: c2.date, conn: c2.value, connCarried, ratio, lo, hi, sdLog: (log(hi) - log(lo)) / (2 * Z90) };
+  return {
+    phoneDate: first.date,
+    phone: first.value,
+    connDate: c2.date,
+    conn: c2.value,
+    connCarried,
+    ratio,
+    lo,
+    hi,
+    sdLog: (log(hi) - log(lo)) / (2 * Z90),
+  };
 }
 
 /**

@@ -16,15 +16,25 @@
  *   observation exactly at its anchor (the structural model solves r0 from it; the other models start from it).
  * - The remaining outputs have no observed series.
  *
- * Parameters are fitted in coordinates normalised to their registry range ([min, max] → [0, 1]), which the optimiser
- * keeps within bounds (minValues/maxValues), with residuals scaled by the largest observation; a few starting points
- * are tried and the best fit kept.
+ * The curves step the very recurrences simulate.ts steps (recurrences.ts). The least squares (least-squares.ts) fit
+ * in coordinates normalised to each parameter's registry range ([min, max] → [0, 1]), which the optimiser keeps
+ * within bounds, with residuals scaled by the largest observation; a few starting points are tried and the best fit
+ * kept.
  */
-import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { observedSeries, observedUpTo, type ObservedSeries } from './anchors';
 import { OUTPUTS, type OutputId } from './indicators';
-import { exp, log, pow } from './math';
+import { fitBounded, fitQuality, type FitResult } from './least-squares';
 import { formatMonth, parseMonth, type Month } from './months';
+import {
+  bassStep,
+  gompertzDecay,
+  gompertzStep,
+  held,
+  logisticUsersStep,
+  marketPotential,
+  monthlyAdditions,
+  monthlyFactor,
+} from './recurrences';
 import { PARAMS, type ParamId, type UsersFamily } from './registry';
 import { runCentral } from './monte-carlo';
 import { withParamValue } from './goal-seek';
@@ -86,7 +96,7 @@ export interface FittedCalibration {
   readonly n: number;
   readonly conditioning: 'ok' | 'ill-conditioned';
   /** Why the fit is ill-conditioned (empty when ok). */
-  readonly reasons: string[];
+  readonly reasons: ConditioningReason[];
   /** The 2023-12 value of the fitted curve with all observations and with the last one and two left out. */
   readonly leaveOut: LeaveOut[];
   /**
@@ -102,10 +112,35 @@ export interface UnfittedCalibration {
   readonly series: string | null;
   /** Observations known at the as-of date. */
   readonly n: number;
-  readonly reason: string;
+  /** Month of the last of them, `YYYY-MM` (null without any). */
+  readonly lastMonth: string | null;
+  readonly reason: UnfittedReason;
 }
 
 export type Calibration = FittedCalibration | UnfittedCalibration;
+
+/**
+ * Why a fit is ill-conditioned: a code and the figures behind it (shares and changes as fractions, values in the
+ * parameter's unit). src/i18n/analysis-text.ts renders them in both languages; the CLI prints the English.
+ */
+export type ConditioningReason =
+  /** Fewer observations than `min`. */
+  | { readonly code: 'few-points'; readonly n: number; readonly min: number }
+  /** The last observation is `share` of the market potential, below `limit`: an early S-curve. */
+  | { readonly code: 'early-s-curve'; readonly share: number; readonly limit: number }
+  /** A fitted value at a bound of its allowed range. */
+  | { readonly code: 'at-bound'; readonly param: ParamId; readonly bound: 'lower' | 'upper'; readonly value: number }
+  /** A standard error above `limit` of its value (`se` is Number.MAX_VALUE where the variance is not finite). */
+  | { readonly code: 'large-standard-error'; readonly param: ParamId; readonly value: number; readonly se: number; readonly limit: number }
+  /** Leaving out the last `dropped` observations moves the fitted 2023-12 value by `change` (relative). */
+  | { readonly code: 'leave-out'; readonly dropped: number; readonly change: number };
+
+/**
+ * Why an output cannot be calibrated: it has no observed series; no observation at the as-of date; one observation
+ * only, which the model reproduces exactly; several, but the model anchors on the last and has no parameter for
+ * their history; or fewer than two observations of a fittable series.
+ */
+export type UnfittedReason = 'no-series' | 'no-observation' | 'single-observation' | 'anchored-on-last' | 'too-few';
 
 interface Point {
   readonly month: Month;
@@ -151,27 +186,15 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
   const series = OUTPUTS[id].series ?? null;
   const raw = opts.observations ?? (series ? observedUpTo(series, input.asOf) : []);
   const points = toPoints(raw, input.asOf);
-  if (!series) return { status: 'not-fittable', outputId: id, series, n: 0, reason: 'no observed series: the starting value and growth are assumptions' };
+  const lastMonth = points.length ? formatMonth(points[points.length - 1].month) : null;
+  if (!series) return { status: 'not-fittable', outputId: id, series, n: 0, lastMonth: null, reason: 'no-series' };
   if (outputId === 'traffic_share' || outputId === 'industry_vpn' || outputId === 'iot_connections') {
-    const exact =
-      outputId === 'traffic_share'
-        ? input.families.traffic === 'structural'
-          ? 'the structural model solves its starting ratio r0 from it, so it reproduces the observation exactly'
-          : 'the logistic share starts from it, so the model reproduces it exactly'
-        : outputId === 'iot_connections'
-          ? 'the model grows it from there with an assumed rate'
-          : 'the model starts from it, so it reproduces the observation exactly';
-    const why =
-      points.length === 0
-        ? 'no observation at the as-of date: the starting value is an assumption'
-        : points.length === 1
-          ? `one observation only: it cannot be fitted; ${exact}`
-          : `the model anchors on the last of ${points.length} observations and has no parameter describing their history; ${exact}`;
-    return { status: 'not-fittable', outputId: id, series, n: points.length, reason: why };
+    // The model starts from (or, structural traffic, solves its r0 from) the last observation and reproduces it exactly;
+    // IoT connections grow from it at an assumed rate.
+    const reason = points.length === 0 ? 'no-observation' : points.length === 1 ? 'single-observation' : 'anchored-on-last';
+    return { status: 'not-fittable', outputId: id, series, n: points.length, lastMonth, reason };
   }
-  if (points.length < 2) {
-    return { status: 'not-fittable', outputId: id, series, n: points.length, reason: `${points.length} observation(s) at the as-of date: at least 2 are needed` };
-  }
+  if (points.length < 2) return { status: 'not-fittable', outputId: id, series, n: points.length, lastMonth, reason: 'too-few' };
 
   const population = observedSeries('population', input.asOf);
   if (!population) throw new Error(`no population observation at or before ${input.asOf}`);
@@ -204,7 +227,7 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
     observed: toOutput(p.month, p.value),
     fitted: toOutput(p.month, curve[p.month - first]),
   }));
-  const { rmse, r2 } = quality(fitted.slice(1));
+  const { rmse, r2 } = fitQuality(fitted.slice(1));
   const params = Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.values[k])])) as Partial<Record<ParamId, number>>;
   const stdErrors = all.se ? (Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.se![k])])) as Partial<Record<ParamId, number>>) : null;
 
@@ -231,21 +254,17 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
   }
 
   // Conditioning.
-  const reasons: string[] = [];
-  if (points.length < CONDITIONING.minPoints) reasons.push(`few points: ${points.length} observations (fewer than ${CONDITIONING.minPoints})`);
+  const reasons: ConditioningReason[] = [];
+  if (points.length < CONDITIONING.minPoints) reasons.push({ code: 'few-points', n: points.length, min: CONDITIONING.minPoints });
   if (isUsers) {
     const ceiling = fitCeiling ? params.ceiling! : input.params.ceiling.value;
     const share = points[points.length - 1].value / ((ceiling / 100) * popAt(last));
-    if (share < CONDITIONING.earlyShare) {
-      reasons.push(
-        `early S-curve: the last observation is ${(100 * share).toFixed(1)} % of the market potential (below ${100 * CONDITIONING.earlyShare} %), so the curve's shape and ceiling are barely identified`,
-      );
-    }
+    if (share < CONDITIONING.earlyShare) reasons.push({ code: 'early-s-curve', share: clean(share), limit: CONDITIONING.earlyShare });
   }
   all.spec.ids.forEach((id, k) => {
     const u = all.theta[k];
     if (u <= CONDITIONING.boundTolerance || u >= 1 - CONDITIONING.boundTolerance) {
-      reasons.push(`${id} at the ${u <= CONDITIONING.boundTolerance ? 'lower' : 'upper'} bound of its range (${clean(all.values[k])})`);
+      reasons.push({ code: 'at-bound', param: id, bound: u <= CONDITIONING.boundTolerance ? 'lower' : 'upper', value: clean(all.values[k]) });
     }
   });
   if (all.se) {
@@ -253,7 +272,7 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
       const v = all.values[k];
       const se = all.se![k];
       if (v !== 0 && se / Math.abs(v) > CONDITIONING.maxRelativeSe) {
-        reasons.push(`large sensitivity: ${id} = ${clean(v)} ± ${clean(se)} (standard error above ${100 * CONDITIONING.maxRelativeSe} % of the value)`);
+        reasons.push({ code: 'large-standard-error', param: id, value: clean(v), se: clean(se), limit: CONDITIONING.maxRelativeSe });
       }
     });
   }
@@ -261,11 +280,7 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
   for (const lo of leaveOut.slice(1)) {
     if (lo.value === null || base === 0) continue;
     const change = (lo.value - base) / Math.abs(base);
-    if (Math.abs(change) > CONDITIONING.maxLeaveOutChange) {
-      reasons.push(
-        `large sensitivity: leaving out the last ${lo.dropped === 1 ? 'observation' : `${lo.dropped} observations`} moves the 2023-12 value by ${(100 * change).toFixed(1)} %`,
-      );
-    }
+    if (Math.abs(change) > CONDITIONING.maxLeaveOutChange) reasons.push({ code: 'leave-out', dropped: lo.dropped, change: clean(change) });
   }
 
   let central: number | null = null;
@@ -329,7 +344,7 @@ function toPoints(raw: readonly { date: string; value: number }[], asOf: string)
 
 /** Population at a month as simulate.ts has it: observed (interpolated) up to its last observation, then compounded monthly. */
 function populationAt(pop: ObservedSeries, growthPct: number): (m: Month) => number {
-  const f = pow(1 + growthPct / 100, 1 / 12);
+  const f = monthlyFactor(growthPct);
   const cache = new Map<Month, number>();
   return (m) => {
     if (m <= pop.last) return pop.at(m);
@@ -343,7 +358,7 @@ function populationAt(pop: ObservedSeries, growthPct: number): (m: Month) => num
   };
 }
 
-/** The users recurrence of simulate.ts (stepUsers), started from the first observation. */
+/** The users recurrence of simulate.ts (its stepUsers, through recurrences.ts), started from the first observation. */
 function usersSpec(family: UsersFamily, fitCeiling: boolean, input: ModelInput, popAt: (m: Month) => number): Spec {
   const rate: ParamId = family === 'bass' ? 'bassP' : family === 'logistic' ? 'logisticR' : 'gompertzG';
   const ids: ParamId[] = family === 'bass' ? ['bassP', 'bassQ'] : [rate];
@@ -353,21 +368,39 @@ function usersSpec(family: UsersFamily, fitCeiling: boolean, input: ModelInput, 
     ids,
     path(values, start, first, last) {
       const get = (id: ParamId) => values[ids.indexOf(id)];
-      const ceiling = fitCeiling ? get('ceiling') : ceilingHeld;
+      const mkShare = (fitCeiling ? get('ceiling') : ceilingHeld) / 100;
+      const step = usersStepOf(family, get);
       const out = new Float64Array(last - first + 1);
       let u = (out[0] = start);
       for (let m = first + 1; m <= last; m++) {
-        const mk = (ceiling / 100) * popAt(m - 1); // last month's population, as in simulate.ts
-        let next: number;
-        if (family === 'bass') next = u + (get('bassP') + (get('bassQ') * u) / mk) * (mk - u);
-        else if (family === 'logistic') next = u + get('logisticR') * u * (1 - u / mk);
-        else next = mk * exp(log(u / mk) * exp(-get('gompertzG')));
-        if (next > u) u = next; // a step that would lower users holds them, as in simulate.ts
+        // Last month's population, as in simulate.ts; a step that would lower users holds them.
+        u = held(u, step(u, marketPotential(mkShare, popAt(m - 1))));
         out[m - first] = u;
       }
       return out;
     },
   };
+}
+
+/** The users family's one-month step with the given parameter values. */
+function usersStepOf(family: UsersFamily, get: (id: ParamId) => number): (u: number, mk: number) => number {
+  switch (family) {
+    case 'bass': {
+      const p = get('bassP');
+      const q = get('bassQ');
+      return (u, mk) => bassStep(u, mk, p, q);
+    }
+    case 'logistic': {
+      const r = get('logisticR');
+      return (u, mk) => logisticUsersStep(u, mk, r);
+    }
+    case 'gompertz': {
+      const decay = gompertzDecay(get('gompertzG'));
+      return (u, mk) => gompertzStep(u, mk, decay);
+    }
+    default:
+      return family satisfies never;
+  }
 }
 
 /** The base-station build-out: A/12 a month in the year after the anchor, A·(1 + g)^y / 12 in year y (negative before it). */
@@ -379,8 +412,7 @@ function stationsSpec(anchor: Month): Spec {
       const out = new Float64Array(last - first + 1);
       let b = (out[0] = start);
       for (let m = first + 1; m <= last; m++) {
-        const y = Math.floor((m - anchor - 1) / 12);
-        b += (A * pow(1 + g / 100, y)) / 12;
+        b += monthlyAdditions(A, g, Math.floor((m - anchor - 1) / 12));
         out[m - first] = b;
       }
       return out;
@@ -388,132 +420,24 @@ function stationsSpec(anchor: Month): Spec {
   };
 }
 
-interface FitResult {
-  readonly values: number[];
-  /** The values normalised to [0, 1] over their ranges. */
-  readonly theta: number[];
-  readonly se: number[] | null;
-  readonly sse: number;
-}
-
-/** Least squares with ml-levenberg-marquardt over normalised parameters, from a few starting points. */
+/** Least squares of a spec's curve through the points (the first is the initial condition), from the current values. */
 function fit(spec: Spec, pts: readonly Point[], current: readonly number[]): FitResult {
   const first = pts[0].month;
   const last = pts[pts.length - 1].month;
-  const lo = spec.ids.map((id) => PARAMS[id].min);
-  const width = spec.ids.map((id) => PARAMS[id].max - PARAMS[id].min);
-  const scale = Math.max(...pts.map((p) => Math.abs(p.value))) || 1;
-  const toValues = (theta: readonly number[]) => theta.map((t, k) => lo[k] + t * width[k]);
-  const data = { x: pts.map((p) => p.month), y: pts.map((p) => p.value / scale) };
-  const model = (theta: number[]) => {
-    const path = spec.path(toValues(theta), pts[0].value, first, last);
-    return (x: number) => path[x - first] / scale;
-  };
-  const sseOf = (theta: readonly number[]) => {
-    const f = model([...theta]);
-    let e = 0;
-    for (let i = 0; i < data.x.length; i++) e += (data.y[i] - f(data.x[i])) ** 2;
-    return e;
-  };
-
-  const k = spec.ids.length;
-  const clamp01 = (t: number) => Math.min(0.98, Math.max(0.02, t));
-  const starts: number[][] = [current.map((v, j) => clamp01((v - lo[j]) / width[j]))];
-  const levels = k === 1 ? [0.05, 0.2, 0.5] : k === 2 ? [0.03, 0.15, 0.5] : [0.05, 0.3];
-  const grid = (j: number): number[][] => (j === k ? [[]] : grid(j + 1).flatMap((rest) => levels.map((l) => [l, ...rest])));
-  starts.push(...grid(0));
-
-  let best: { theta: number[]; sse: number } | null = null;
-  for (const init of starts) {
-    let r;
-    try {
-      r = levenbergMarquardt(data, model, {
-        initialValues: init,
-        minValues: new Array(k).fill(0),
-        maxValues: new Array(k).fill(1),
-        gradientDifference: 1e-6,
-        centralDifference: true,
-        damping: 1e-2,
-        maxIterations: 300,
-        errorTolerance: 1e-16,
-      });
-    } catch {
-      continue;
-    }
-    const theta = r.parameterValues.map((t) => Math.min(1, Math.max(0, t)));
-    const sse = sseOf(theta);
-    if (Number.isFinite(sse) && (!best || sse < best.sse)) best = { theta, sse };
-  }
-  if (!best) throw new Error('calibration failed: no starting point gave a finite fit');
-
-  return { values: toValues(best.theta), theta: best.theta, se: standardErrors(model, data, best.theta, best.sse, width), sse: best.sse };
-}
-
-/** Standard errors from s²·(JᵀJ)⁻¹ at the optimum (central differences in normalised coordinates), or null without spare points. */
-function standardErrors(
-  model: (theta: number[]) => (x: number) => number,
-  data: { x: number[]; y: number[] },
-  theta: readonly number[],
-  sse: number,
-  width: readonly number[],
-): number[] | null {
-  const k = theta.length;
-  const dof = data.x.length - 1 - k; // the first point is the initial condition, not data the fit can miss
-  if (dof <= 0) return null;
-  const h = 1e-6;
-  const J = theta.map((_, j) => {
-    const up = [...theta];
-    const dn = [...theta];
-    up[j] += h;
-    dn[j] -= h;
-    const fu = model(up);
-    const fd = model(dn);
-    return data.x.map((x) => (fu(x) - fd(x)) / (2 * h));
-  });
-  const A = J.map((ri) => J.map((rj) => ri.reduce((s, v, i) => s + v * rj[i], 0)));
-  const inv = invert(A);
-  if (!inv) return null;
-  const s2 = sse / dof;
-  return theta.map((_, j) => {
-    const v = inv[j][j] * s2;
-    return v >= 0 && Number.isFinite(v) ? Math.sqrt(v) * width[j] : Number.MAX_VALUE;
-  });
-}
-
-/** Inverts a small symmetric matrix by Gauss-Jordan elimination with partial pivoting; null if singular. */
-function invert(a: number[][]): number[][] | null {
-  const n = a.length;
-  const m = a.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
-  const norm = Math.max(...a.map((r) => Math.max(...r.map(Math.abs)))) || 1;
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    if (Math.abs(m[p][c]) <= 1e-14 * norm) return null;
-    [m[c], m[p]] = [m[p], m[c]];
-    const d = m[c][c];
-    for (let j = 0; j < 2 * n; j++) m[c][j] /= d;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r][c];
-      if (f !== 0) for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
-    }
-  }
-  return m.map((row) => row.slice(n));
-}
-
-/** RMSE and R² of fitted against observed. */
-function quality(pts: readonly FittedPoint[]): { rmse: number; r2: number } {
-  if (pts.length === 0) return { rmse: 0, r2: 1 };
-  let ss = 0;
-  let mean = 0;
-  for (const p of pts) {
-    ss += (p.observed - p.fitted) ** 2;
-    mean += p.observed;
-  }
-  mean /= pts.length;
-  let tot = 0;
-  for (const p of pts) tot += (p.observed - mean) ** 2;
-  return { rmse: Math.sqrt(ss / pts.length), r2: tot > 0 ? 1 - ss / tot : ss === 0 ? 1 : 0 };
+  return fitBounded(
+    {
+      x: pts.map((p) => p.month),
+      y: pts.map((p) => p.value),
+      lo: spec.ids.map((id) => PARAMS[id].min),
+      width: spec.ids.map((id) => PARAMS[id].max - PARAMS[id].min),
+      curve: (values) => {
+        const path = spec.path(values, pts[0].value, first, last);
+        return (x) => path[x - first];
+      },
+      conditions: 1,
+    },
+    current,
+  );
 }
 
 /** Removes floating noise for display and JSON (10 significant digits). */

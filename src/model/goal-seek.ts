@@ -24,6 +24,17 @@ import { shiftDist } from './dist';
 
 export type SeekStatus = 'reachable' | 'already-met' | 'unreachable';
 
+/**
+ * Why a central goal seek ended as it did, refining its status: reachable on the lever's step grid ('on-grid') or
+ * only at the exact boundary ('off-grid'); already met over the whole range, or from the range end the lever moves
+ * away from ('met-at-min', 'met-at-max'); unreachable within the range ('out-of-range'), or because the lever has no
+ * effect on the output ('no-effect'). src/i18n/analysis-text.ts renders them in both languages.
+ */
+export type SeekReason = 'on-grid' | 'off-grid' | 'met-everywhere' | 'met-at-min' | 'met-at-max' | 'out-of-range' | 'no-effect';
+
+/** Why a probability goal seek ended as it did: the subset of SeekReason it can give. */
+export type ProbabilitySeekReason = Extract<SeekReason, 'on-grid' | 'off-grid' | 'met-at-min' | 'met-at-max' | 'out-of-range'>;
+
 /** How the output at the deadline responds to the lever over its range. */
 export type Response = 'increasing' | 'decreasing' | 'flat' | 'non-monotone';
 
@@ -32,7 +43,7 @@ export interface GoalSeekResult {
   readonly lever: ParamId;
   readonly target: Target;
   readonly status: SeekStatus;
-  readonly message: string;
+  readonly reason: SeekReason;
   /** The lever value that just meets the target, on the lever's step grid (null unless reachable). */
   readonly value: number | null;
   /** The boundary itself before rounding to the step (null unless reachable). */
@@ -57,7 +68,7 @@ export interface ProbabilitySeekResult {
   readonly samples: number;
   readonly seed: number;
   readonly status: SeekStatus;
-  readonly message: string;
+  readonly reason: ProbabilitySeekReason;
   /** The lever point value (its distribution moved with it) at which P(met) first reaches the level, on the step grid. */
   readonly value: number | null;
   /** P(met) at `value`, or at the best value when unreachable. */
@@ -169,11 +180,10 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
 
   if (!met.some(Boolean)) {
     const best = bestOf();
-    const why = response === 'flat' ? ` (${lever} has no effect on ${outputId} here)` : '';
     return {
       ...base,
       status: 'unreachable',
-      message: `not reachable within the range${why}: the best is ${fmt(best.output)} at ${lever} = ${fmt(best.value)}`,
+      reason: response === 'flat' ? 'no-effect' : 'out-of-range',
       value: null,
       threshold: null,
       output: best.output,
@@ -188,12 +198,10 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
   else side = met[GRID] && !met[0] ? 'up' : met[0] && !met[GRID] ? 'down' : 'nearest';
 
   if (met.every(Boolean) || (side === 'up' && met[0]) || (side === 'down' && met[GRID])) {
-    const end = side === 'down' ? 'maximum' : 'minimum';
-    const why = response === 'flat' ? ` (${lever} has no effect on ${outputId} here)` : '';
     return {
       ...base,
       status: 'already-met',
-      message: met.every(Boolean) ? `already met across the whole range${why}` : `already met at the range ${end}`,
+      reason: met.every(Boolean) ? 'met-everywhere' : side === 'down' ? 'met-at-max' : 'met-at-min',
       value: null,
       threshold: null,
       output: side === 'down' ? ys[GRID] : ys[0],
@@ -212,34 +220,22 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
     }
     i = bestI;
   }
-  let xm = met[i] ? xs[i] : xs[i + 1];
-  let xn = met[i] ? xs[i + 1] : xs[i];
-  const tol = (p.max - p.min) * 1e-13;
-  for (let it = 0; it < 200 && Math.abs(xm - xn) > tol; it++) {
-    const mid = (xm + xn) / 2;
-    if (mid === xm || mid === xn) break;
-    if (ok(f(mid))) xm = mid;
-    else xn = mid;
-  }
+  const { meets: xm, fails: xn } = bisect(met[i] ? xs[i] : xs[i + 1], met[i] ? xs[i + 1] : xs[i], (x) => ok(f(x)), (p.max - p.min) * 1e-13, 200);
   const towards: 'up' | 'down' = xm > xn ? 'up' : 'down';
-  let value = toStep(lever, xm, towards);
-  let y = f(value);
-  for (let k = 0; k < 3 && !ok(y); k++) {
-    const next = toStep(lever, value + (towards === 'up' ? p.step : -p.step), towards);
-    if (next === value) break;
-    value = next;
-    y = f(value);
-  }
-  let note = '';
-  if (!ok(y)) {
+  let y = Number.NaN;
+  const yMeets = (x: number) => ok((y = f(x)));
+  const rounded = toStep(lever, xm, towards);
+  let value = stepTowards(lever, rounded, towards, yMeets(rounded), yMeets);
+  const onGrid = ok(y);
+  if (!onGrid) {
+    // No value on the step grid meets the target: give the exact boundary.
     value = xm;
     y = f(value);
-    note = ' (no value on the step grid meets it; the exact boundary is given)';
   }
   return {
     ...base,
     status: 'reachable',
-    message: `${lever} = ${fmt(value)} meets the target (boundary ≈ ${fmt(xm)}; output ${fmt(y)})${note}`,
+    reason: onGrid ? 'on-grid' : 'off-grid',
     value,
     threshold: xm,
     output: y,
@@ -272,8 +268,8 @@ export function goalSeekProbability(
   const pMax = ev(p.max);
   const up = pMax > pMin || (pMax === pMin && p.direction !== -1);
   let fav = up ? p.max : p.min;
-  let unfav = up ? p.min : p.max;
-  let pFav = up ? pMax : pMin;
+  const unfav = up ? p.min : p.max;
+  const pFav = up ? pMax : pMin;
   const pUnfav = up ? pMin : pMax;
   const base = { outputId, lever, level, samples, seed: input.seed, current };
   const monotone = () => {
@@ -286,7 +282,7 @@ export function goalSeekProbability(
     return {
       ...base,
       status: 'already-met',
-      message: `P(met) is already ${pct(pUnfav)} at the range ${up ? 'minimum' : 'maximum'}`,
+      reason: up ? 'met-at-min' : 'met-at-max',
       value: null,
       pMet: pUnfav,
       best: null,
@@ -303,7 +299,7 @@ export function goalSeekProbability(
       return {
         ...base,
         status: 'unreachable',
-        message: `P(met) does not reach ${pct(level)} within the range: the best is ${pct(best[1])} at ${lever} = ${fmt(best[0])}`,
+        reason: 'out-of-range',
         value: null,
         pMet: best[1],
         best: { value: best[0], pMet: best[1] },
@@ -312,29 +308,21 @@ export function goalSeekProbability(
       };
     }
     fav = best[0];
-    pFav = best[1];
   }
-  let xm = fav;
-  let xn = unfav;
-  for (let it = 0; it < 30 && Math.abs(xm - xn) > p.step; it++) {
-    const mid = (xm + xn) / 2;
-    if (ev(mid) >= level) xm = mid;
-    else xn = mid;
-  }
+  const { meets: xm, fails: xn } = bisect(fav, unfav, (x) => ev(x) >= level, p.step, 30);
   const towards: 'up' | 'down' = xm > xn ? 'up' : 'down';
+  let pv = -1;
+  const pvMeets = (x: number) => (pv = ev(x)) >= level;
+  // The failing end rounded towards the meeting side is the smallest change on the grid; else round the meeting end.
   let value = toStep(lever, xn, towards);
-  let pv = value === xn ? -1 : ev(value);
-  if (!(pv >= level)) {
+  let passes = value !== xn && pvMeets(value);
+  if (!passes) {
     value = toStep(lever, xm, towards);
-    pv = ev(value);
+    passes = pvMeets(value);
   }
-  for (let k = 0; k < 3 && pv < level; k++) {
-    const next = toStep(lever, value + (towards === 'up' ? p.step : -p.step), towards);
-    if (next === value) break;
-    value = next;
-    pv = ev(value);
-  }
-  if (pv < level) {
+  value = stepTowards(lever, value, towards, passes, pvMeets);
+  const onGrid = pv >= level;
+  if (!onGrid) {
     value = xm;
     pv = ev(value);
   }
@@ -342,15 +330,48 @@ export function goalSeekProbability(
   return {
     ...base,
     status: 'reachable',
-    message:
-      `P(met) reaches ${pct(pv)} (≥ ${pct(level)}) at ${lever} = ${fmt(value)}` +
-      (mono ? '' : '; P(met) was not monotone in the lever over the points evaluated, so this is one crossing found by bisection'),
+    reason: onGrid ? 'on-grid' : 'off-grid',
     value,
     pMet: pv,
     best: null,
     monotone: mono,
     evaluations: seen.length,
   };
+}
+
+/**
+ * Bisects a bracket whose end `meets` passes the test and whose end `fails` does not, until the ends are within `tol`
+ * (or `maxIter` halvings, or the midpoint is no longer between them in floating point). Returns the narrowed bracket.
+ */
+export function bisect(
+  meets: number,
+  fails: number,
+  test: (x: number) => boolean,
+  tol: number,
+  maxIter: number,
+): { meets: number; fails: number } {
+  for (let it = 0; it < maxIter && Math.abs(meets - fails) > tol; it++) {
+    const mid = (meets + fails) / 2;
+    if (mid === meets || mid === fails) break;
+    if (test(mid)) meets = mid;
+    else fails = mid;
+  }
+  return { meets, fails };
+}
+
+/**
+ * From a value on the lever's step grid that does not pass the test (`passes` false), moves up to three steps
+ * `towards` the meeting side until one passes; returns the last value tried (or `value` itself when it passes).
+ */
+function stepTowards(lever: ParamId, value: number, towards: 'up' | 'down', passes: boolean, test: (x: number) => boolean): number {
+  const step = PARAMS[lever].step;
+  for (let k = 0; k < 3 && !passes; k++) {
+    const next = toStep(lever, value + (towards === 'up' ? step : -step), towards);
+    if (next === value) break;
+    value = next;
+    passes = test(value);
+  }
+  return value;
 }
 
 /** Returns a function giving the central value at the deadline with the lever at x. */
@@ -395,6 +416,3 @@ function responseOf(ys: readonly number[]): Response {
   }
   return rises && falls ? 'non-monotone' : rises ? 'increasing' : falls ? 'decreasing' : 'flat';
 }
-
-const fmt = (v: number) => String(Number(v.toPrecision(6)));
-const pct = (v: number) => `${Number((100 * v).toPrecision(4))} %`;

@@ -20,6 +20,8 @@ export {
   CONDITIONING,
   type Calibration,
   type CalibrateOptions,
+  type ConditioningReason,
+  type UnfittedReason,
   type FittedCalibration,
   type UnfittedCalibration,
   type FittedPoint,
@@ -36,7 +38,11 @@ export {
   type GoalSeekResult,
   type ProbabilitySeekResult,
   type SeekStatus,
+  type SeekReason,
+  type ProbabilitySeekReason,
   type Response,
 } from './goal-seek';
-export { sensitivity, swingOf, type SensitivityResult, type SensitivityRow, type SwingBasis } from './sensitivity';
-export { onTrack, classifyOnTrack, ON_TRACK_THRESHOLDS, type OnTrackOutput, type OnTrackResult, type OnTrackStatus } from './on-track';
+export { sensitivity, swingOf, type SensitivityResult, type SensitivityRow, type SwingBasis, type DropReason } from './sensitivity';
+export { onTrack, classifyOnTrack, ON_TRACK_THRESHOLDS, type OnTrackOutput, type OnTrackResult, type OnTrackStatus, type OnTrackReason } from './on-track';
+export { actualOutcome, type Outcome } from './actuals';
+export { bridgeOf, USERS_SERIES, type Bridge } from './bridge';

@@ -263,18 +263,25 @@ export function runModel(input: ModelInput, samples: number = input.samples, opt
     const margin = marginOf(target, value);
     let met = 0;
     for (let s = 0; s < n; s++) met += metAtDeadline[o][s];
+    // A growth rate averaged over 2021-2023 (IoT) is read at the deadline only: its early months (the first year's
+    // growth alone) would "meet" a target the three-year average may still miss, so it has no crossing at all.
+    // Elsewhere a path that already meets the target before the as-of month (it starts at the last observation) is
+    // reported as met by the as-of month: no crossing is ever dated before what the scenario knows.
+    const readAtDeadline = OUTPUTS[id].kind === 'rate';
     let crossing: number | null = null;
-    for (let i = 0; i < path.length; i++) {
-      if (tests[o](path[i])) {
-        crossing = a.start[id] + i;
-        break;
-      }
-    }
     let crossingMedian: number | null = null;
-    for (let i = 0; i < cdf[o].length; i++) {
-      if (cdf[o][i] >= 0.5) {
-        crossingMedian = a.start[id] + i;
-        break;
+    if (!readAtDeadline) {
+      for (let i = 0; i < path.length; i++) {
+        if (tests[o](path[i])) {
+          crossing = Math.max(a.asOf, a.start[id] + i);
+          break;
+        }
+      }
+      for (let i = 0; i < cdf[o].length; i++) {
+        if (cdf[o][i] >= 0.5) {
+          crossingMedian = Math.max(a.asOf, a.start[id] + i);
+          break;
+        }
       }
     }
     outputs[id] = {

@@ -2,7 +2,6 @@
  * Month arithmetic on an integer grid: a month is `year * 12 + (month - 1)`, and it stands for the month's last day.
  * Integers keep the grid exact and cheap across the worker boundary.
  */
-import { pow } from './math';
 
 export type Month = number;
 
@@ -37,9 +36,4 @@ export function monthEnd(m: Month): string {
 export function monthAtOrBefore(isoDate: string): Month {
   const m = parseMonth(isoDate);
   return isoDate.length <= 7 || isoDate >= monthEnd(m) ? m : m - 1;
-}
-
-/** Converts an annual rate (a fraction, 0.1 = 10 % a year) to the monthly rate `(1 + rate)^(1/12) − 1`. */
-export function monthlyRate(annual: number): number {
-  return pow(1 + annual, 1 / 12) - 1;
 }

@@ -58,7 +58,12 @@ function seriesRows(series: string, rows: readonly Obs[], bridged: boolean, late
   if (b) {
     for (const o of rows) {
       if (o.series !== 'g5_phone_users') continue;
-      out.push({ ...o, value: o.value / b.ratio, basis: 'derived', source: `${o.source}; 5G phone users ÷ ${b.ratio.toFixed(3)} (bridge to the connections metric)` });
+      out.push({
+        ...o,
+        value: o.value / b.ratio,
+        basis: 'derived',
+        source: `${o.source}; 5G phone users ÷ ${b.ratio.toFixed(3)} (bridge to the connections metric)`,
+      });
     }
   }
   return out;

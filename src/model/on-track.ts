@@ -11,16 +11,25 @@
  *   ratio     = observed / required
  *
  * A ratio of 1 means the observed pace, kept up, reaches the target exactly at the deadline. Status: ratio ≥ 0.95
- * 'on track', ≥ 0.6 'moderate', ≥ 0 'limited', < 0 'deteriorating' (the indicator has been falling); 'target already
- * met' when the last observation meets it; 'no data' without at least two observations in different months.
+ * 'on-track', ≥ 0.6 'moderate', ≥ 0 'limited', < 0 'deteriorating' (the indicator has been falling); 'met' when the
+ * last observation meets the target; 'no-data' without at least two positive observations in different months.
+ * Statuses and reasons are codes: src/i18n/analysis-text.ts renders them in both languages.
  * Shares and densities are computed per observation month with the population observed (interpolated) at that month.
  */
 import { DEADLINE, observedSeries, observedUpTo } from './anchors';
 import { OUTPUTS, meets, targetLevel, type OutputId, type Target } from './indicators';
-import { exp, log } from './math';
+import { log } from './math';
 import { formatMonth, parseMonth, type Month } from './months';
 
-export type OnTrackStatus = 'on track' | 'moderate' | 'limited' | 'deteriorating' | 'target already met' | 'no data';
+export type OnTrackStatus = 'on-track' | 'moderate' | 'limited' | 'deteriorating' | 'met' | 'no-data';
+
+/**
+ * What the status rests on: the observed and required paces ('pace'); the last observation meeting the target
+ * ('met'); no observed series ('no-series'); fewer than two observations ('too-few'); observations that give no
+ * growth rate (one month, or a value ≤ 0: 'no-growth'); the deadline passed without the target met
+ * ('deadline-passed').
+ */
+export type OnTrackReason = 'pace' | 'met' | 'no-series' | 'too-few' | 'no-growth' | 'deadline-passed';
 
 /** Lower bounds of the ratio of observed to required growth for each status. */
 export const ON_TRACK_THRESHOLDS = { onTrack: 0.95, moderate: 0.6, limited: 0 } as const;
@@ -38,7 +47,7 @@ export interface OnTrackResult {
   readonly requiredGrowth: number | null;
   /** observedGrowth / requiredGrowth. */
   readonly ratio: number | null;
-  readonly message: string;
+  readonly reason: OnTrackReason;
 }
 
 export interface OnTrackOutput extends OnTrackResult {
@@ -59,36 +68,29 @@ export function classifyOnTrack(
   const firstP = pts[0];
   const at = (p: { month: Month; value: number }) => ({ month: formatMonth(p.month), value: p.value });
   if (pts.length > 0 && meets(target, lastP.value)) {
-    return { ...empty, first: at(firstP), last: at(lastP), status: 'target already met', message: `the last observation (${formatMonth(lastP.month)}) already meets the target` };
+    return { ...empty, first: at(firstP), last: at(lastP), status: 'met', reason: 'met' };
   }
   if (pts.length < 2 || lastP.month === firstP.month || !(firstP.value > 0) || !(lastP.value > 0)) {
-    return { ...empty, status: 'no data', message: pts.length < 2 ? `${pts.length} observation(s): at least 2 are needed` : 'no growth can be measured from these observations' };
+    return { ...empty, status: 'no-data', reason: pts.length < 2 ? 'too-few' : 'no-growth' };
   }
   const observed = log(lastP.value / firstP.value) / (lastP.month - firstP.month);
   const level = targetLevel(target);
   const remaining = deadline - lastP.month;
   const base = { ...empty, first: at(firstP), last: at(lastP), observedGrowth: observed };
   if (remaining <= 0 || !(level > 0)) {
-    return { ...base, status: 'limited', message: 'the deadline has passed without the target being met' };
+    return { ...base, status: 'limited', reason: 'deadline-passed' };
   }
   const required = log(level / lastP.value) / remaining;
   const ratio = observed / required;
   const status: OnTrackStatus =
     ratio >= ON_TRACK_THRESHOLDS.onTrack
-      ? 'on track'
+      ? 'on-track'
       : ratio >= ON_TRACK_THRESHOLDS.moderate
         ? 'moderate'
         : ratio >= ON_TRACK_THRESHOLDS.limited
           ? 'limited'
           : 'deteriorating';
-  const pctMonth = (g: number) => `${Number((100 * (exp(g) - 1)).toPrecision(3))} % a month`;
-  return {
-    ...base,
-    requiredGrowth: required,
-    ratio,
-    status,
-    message: `observed ${pctMonth(observed)} since ${formatMonth(firstP.month)}; ${pctMonth(required)} needed from ${formatMonth(lastP.month)} to the deadline (ratio ${ratio.toFixed(2)})`,
-  };
+  return { ...base, requiredGrowth: required, ratio, status, reason: 'pace' };
 }
 
 /** Returns the model-free progress status of an output from the observations dated at or before `asOf`. */
@@ -96,7 +98,7 @@ export function onTrack(outputId: OutputId, asOf: string): OnTrackOutput {
   const meta = OUTPUTS[outputId];
   const series = meta.series ?? null;
   const head = { outputId, asOf, series };
-  if (!series) return { ...head, ...classifyOnTrack([], meta.target), message: 'no observed series' };
+  if (!series) return { ...head, ...classifyOnTrack([], meta.target), reason: 'no-series' };
   const pop = observedSeries('population', asOf);
   const byMonth = new Map<Month, number>();
   for (const o of observedUpTo(series, asOf)) byMonth.set(parseMonth(o.date), o.value);

@@ -189,12 +189,6 @@ export class Quantiler {
   }
 }
 
-/** Creates a function that writes the `ps` quantiles of `values` into `out[offset + q * stride]`. */
-export function createQuantiler(n: number, ps: readonly number[]) {
-  const q = new Quantiler(n, ps);
-  return (values: Float64Array, out: Float64Array, offset: number, stride: number): void => q.quantiles(values, out, offset, stride);
-}
-
 function insertionSort(a: Float64Array, left: number, right: number): void {
   for (let i = left + 1; i <= right; i++) {
     const x = a[i];

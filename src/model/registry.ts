@@ -1,9 +1,11 @@
 /**
  * The parameter registry: the one place that says, for every assumption of the model, its point value, its default
- * uncertainty, its allowed range, unit and step, and its label and help text in Chinese and English. The scenario
- * schema, the controls, the CLI's messages and the documentation all read it.
+ * uncertainty, its allowed range, unit and step, which cells show its control, and its label and help text in Chinese
+ * and English. The scenario schema, the controls, the cells, the CLI's messages and the documentation all read it.
+ * Adding a parameter or an indicator: docs/adding-an-indicator.md.
  */
-import type { IndicatorId, ProgrammeId, UpgradeId } from './indicators';
+import type { IndicatorId, OutputId, ProgrammeId, UpgradeId } from './indicators';
+import type { Dist } from './types';
 import { UPGRADE_DEFS, UPGRADE_PARAM_IDS } from './registry-2027';
 
 export type UnitId =
@@ -58,6 +60,15 @@ export type TrafficFamily = (typeof TRAFFIC_FAMILIES)[number];
 /** The group a parameter is shown under: an indicator's cell, the context (population, subscriptions) or a programme target. */
 export type ParamGroup = 'context' | IndicatorId | ProgrammeId | UpgradeId;
 
+/**
+ * The observation a fallback starting value stands in for, named by its field in Anchors: null there (the as-of date
+ * precedes it) means the fallback is used and its control shown.
+ */
+export type FallbackFor = 'trafficObs' | 'vpnObs' | 'iotConn';
+
+/** What a scenario's parameter takes when it gives no uncertainty: a fixed point (presets state their own). */
+const FIXED: Dist = Object.freeze({ kind: 'fixed' });
+
 export interface ParamDef {
   readonly id: ParamId;
   readonly group: ParamGroup;
@@ -76,9 +87,24 @@ export interface ParamDef {
    * 0 no promise. The property tests hold the model to it.
    */
   readonly direction: 1 | -1 | 0;
-  /** True where the parameter only matters when the as-of date falls before the first observation. */
-  readonly fallback?: boolean;
+  /** Set where the parameter only matters when the as-of date falls before that observation (a fallback start). */
+  readonly fallback?: FallbackFor;
+  /**
+   * The default uncertainty: the distribution a scenario's parameter takes when the scenario gives none (the schema
+   * reads it). Fixed unless the table says otherwise; the presets state their own.
+   */
+  readonly uncertainty: Dist;
+  /**
+   * The cells whose assumption controls show this parameter: its group's cell by default (the users group: the users
+   * cell), none for context parameters unless named here.
+   */
+  readonly cells: readonly OutputId[];
+  /** Shown in those cells only under this family (e.g. subscriptions: only the structural traffic model uses them). */
+  readonly cellFamily?: FamilyScope;
 }
+
+/** A registry entry as written in the table below: defaults for the optional fields are filled in by PARAMS. */
+export type ParamEntry = Omit<ParamDef, 'id' | 'uncertainty' | 'cells'> & Partial<Pick<ParamDef, 'uncertainty' | 'cells'>>;
 
 // Helper for text pairs, to keep the table below readable.
 const t = (zh: string, en: string): Text => ({ zh, en });
@@ -123,23 +149,24 @@ export const PARAM_IDS = [
 ] as const;
 export type ParamId = (typeof PARAM_IDS)[number];
 
-const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
+const DEFS: Record<ParamId, ParamEntry> = {
   popGrowth: {
-    group: 'context', unit: 'pctPerYear', min: -1.5, max: 1.5, step: 0.05, value: 0, direction: 0,
+    group: 'context', unit: 'pctPerYear', min: -1.5, max: 1.5, step: 0.05, value: 0, direction: 0, cells: ['user_penetration', 'personal_user_penetration'],
     label: t('人口年变化率', 'Population change'),
-    help: t('全国人口自最后一次观测(2020年末)起的复合年变化率。人口预测是一项假设;2022年起人口略有下降。',
+    help: t('全国人口自最后一次观测（2020年末）起的复合年变化率。人口预测是一项假设；2022年起人口略有下降。',
       'Compound annual change of the national population from its last observation (end-2020). A population projection is an assumption; population fell slightly from 2022 on.'),
   },
   subsGrowth: {
     group: 'context', unit: 'pctPerYear', min: -5, max: 10, step: 0.1, value: 1, direction: -1,
+    cells: ['traffic_share', 'traffic_share_2027'], cellFamily: { traffic: 'structural' },
     label: t('移动电话用户年变化率', 'Mobile subscriptions change'),
-    help: t('移动电话用户总数自最后一次观测起的复合年变化率;用于计算5G用户在全部移动用户中的占比(流量占比的结构模型)。',
+    help: t('移动电话用户总数自最后一次观测起的复合年变化率；用于计算5G用户在全部移动用户中的占比（流量占比的结构模型）。',
       'Compound annual change of all mobile subscriptions from their last observation; it sets the 5G share of subscriptions used by the structural traffic model.'),
   },
   ceiling: {
     group: 'users', unit: 'pctOfPopulation', min: 30, max: 160, step: 1, value: 100, direction: 1,
-    label: t('用户上限(市场潜力)', 'Ceiling (market potential)'),
-    help: t('5G用户最终可达到的规模,以人口百分比表示。可超过100%,因为许多人持有两张以上号卡。',
+    label: t('用户上限（市场潜力）', 'Ceiling (market potential)'),
+    help: t('5G用户最终可达到的规模，以人口百分比表示。可超过100%，因为许多人持有两张以上号卡。',
       'Eventual number of 5G users as a share of the population. It may exceed 100 %, since many people hold two or more subscriptions.'),
   },
   bassP: {
@@ -155,28 +182,28 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
   logisticR: {
     group: 'users', unit: 'perMonth', min: 0, max: 0.4, step: 0.001, value: 0.09, direction: 1, family: { users: 'logistic' },
     label: t('逻辑增长率 r', 'Logistic growth rate r'),
-    help: t('逻辑斯蒂模型的月增长率:用户远低于上限时每月约增长 r。', 'Logistic model: the monthly growth rate while users are far below the ceiling.'),
+    help: t('逻辑斯蒂模型的月增长率：用户远低于上限时每月约增长 r。', 'Logistic model: the monthly growth rate while users are far below the ceiling.'),
   },
   gompertzG: {
     group: 'users', unit: 'perMonth', min: 0, max: 0.3, step: 0.001, value: 0.05, direction: 1, family: { users: 'gompertz' },
     label: t('冈珀茨速率 g', 'Gompertz rate g'),
-    help: t('冈珀茨模型的月速率:每月 ln(用户/上限) 乘以 exp(−g)。', 'Gompertz model: each month ln(users/ceiling) is multiplied by exp(−g).'),
+    help: t('冈珀茨模型的月速率：每月 ln(用户/上限) 乘以 exp(−g)。', 'Gompertz model: each month ln(users/ceiling) is multiplied by exp(−g).'),
   },
   ratioDrift: {
     group: 'traffic_share', unit: 'ratioPerYear', min: -0.2, max: 1.5, step: 0.01, value: 0.3, direction: 1, family: { traffic: 'structural' },
     label: t('流量倍数年变化', 'Traffic ratio drift'),
-    help: t('5G用户人均流量与非5G用户之比 r 每年的线性变化。2021年5月 r≈0.34:多数5G手机仍在使用4G网络;随着覆盖扩大 r 向1以上攀升(2022年初5G用户月均流量超过20GB,全部用户平均约14GB)。这一假设决定流量占比目标。',
+    help: t('5G用户人均流量与非5G用户之比 r 每年的线性变化。2021年5月 r≈0.34：多数5G手机仍在使用4G网络；随着覆盖扩大 r 向1以上攀升（2022年初5G用户月均流量超过20GB，全部用户平均约14GB）。这一假设决定流量占比目标。',
       'Yearly linear change of r, the ratio of a 5G user\'s traffic to a non-5G user\'s. In May 2021 r ≈ 0.34: most 5G handsets still used 4G networks. As coverage grows r rises towards and past 1 (by early 2022 users on 5G used above 20 GB a month against an average near 14 GB). This assumption decides the traffic target.'),
   },
   ratioStart: {
-    group: 'traffic_share', unit: 'ratio', min: 0.05, max: 3, step: 0.01, value: 0.34, direction: 1, family: { traffic: 'structural' }, fallback: true,
+    group: 'traffic_share', unit: 'ratio', min: 0.05, max: 3, step: 0.01, value: 0.34, direction: 1, family: { traffic: 'structural' }, fallback: 'trafficObs',
     label: t('起始流量倍数 r', 'Starting traffic ratio r'),
-    help: t('仅当基准日早于2021年5月的流量观测时使用:起始的5G与非5G用户人均流量之比。', 'Used only when the as-of date is before the May 2021 traffic figure: the starting ratio of a 5G user\'s traffic to a non-5G user\'s.'),
+    help: t('仅当基准日早于2021年5月的流量观测时使用：起始的5G与非5G用户人均流量之比。', 'Used only when the as-of date is before the May 2021 traffic figure: the starting ratio of a 5G user\'s traffic to a non-5G user\'s.'),
   },
   trafficK: {
     group: 'traffic_share', unit: 'pctPerYear', min: 0, max: 500, step: 1, value: 120, direction: 1, family: { traffic: 'logistic' },
     label: t('流量占比增长率', 'Traffic share growth rate'),
-    help: t('直接对流量占比使用逻辑斯蒂模型时的年增长率(远低于上限时)。', 'Annual growth rate of the share while far below its ceiling, when the share itself follows a logistic curve.'),
+    help: t('直接对流量占比使用逻辑斯蒂模型时的年增长率（远低于上限时）。', 'Annual growth rate of the share while far below its ceiling, when the share itself follows a logistic curve.'),
   },
   trafficMax: {
     group: 'traffic_share', unit: 'pct', min: 10, max: 100, step: 1, value: 90, direction: 1, family: { traffic: 'logistic' },
@@ -184,20 +211,20 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
     help: t('逻辑斯蒂模型中流量占比的饱和水平。', 'Saturation level of the traffic share in the logistic model.'),
   },
   trafficStart: {
-    group: 'traffic_share', unit: 'pct', min: 0.1, max: 60, step: 0.1, value: 8.1, direction: 1, family: { traffic: 'logistic' }, fallback: true,
+    group: 'traffic_share', unit: 'pct', min: 0.1, max: 60, step: 0.1, value: 8.1, direction: 1, family: { traffic: 'logistic' }, fallback: 'trafficObs',
     label: t('起始流量占比', 'Starting traffic share'),
     help: t('仅当基准日早于2021年5月的流量观测时使用。', 'Used only when the as-of date is before the May 2021 traffic figure.'),
   },
   industrialStart: {
     group: 'industrial_penetration', unit: 'pct', min: 0, max: 50, step: 0.5, value: 5, direction: 1,
-    label: t('起始渗透率(假设)', 'Starting penetration (assumption)'),
-    help: t('该指标没有官方统计序列:基准日的渗透率是一项假设,而非数据。2020年末已有1100多个"5G+工业互联网"在建项目,可作参考,但不是该指标本身。',
+    label: t('起始渗透率（假设）', 'Starting penetration (assumption)'),
+    help: t('该指标没有官方统计序列：基准日的渗透率是一项假设，而非数据。2020年末已有1100多个“5G+工业互联网”在建项目，可作参考，但不是该指标本身。',
       'This indicator has no official series: the starting share at the as-of date is an assumption, not data. Over 1,100 5G + industrial-internet projects were under construction at end-2020: context, not the indicator itself.'),
   },
   industrialK: {
     group: 'industrial_penetration', unit: 'pctPerYear', min: 0, max: 400, step: 1, value: 80, direction: 1,
     label: t('渗透年增长率', 'Annual growth rate'),
-    help: t('渗透率远低于上限时的年增长率(逻辑斯蒂)。', 'Annual growth rate of the share while far below its ceiling (logistic).'),
+    help: t('渗透率远低于上限时的年增长率（逻辑斯蒂）。', 'Annual growth rate of the share while far below its ceiling (logistic).'),
   },
   industrialMax: {
     group: 'industrial_penetration', unit: 'pct', min: 5, max: 100, step: 1, value: 60, direction: 1,
@@ -206,14 +233,14 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
   },
   iotStart: {
     group: 'iot_growth', unit: 'sims', min: 1e5, max: 1e9, step: 1e5, value: 1e7, direction: 0,
-    label: t('2020年末5G物联网终端(假设)', '5G IoT terminals at end-2020 (assumption)'),
-    help: t('没有官方序列,是假设。它只影响终端数量,不影响年均增长率。蜂窝物联网用户(含NB-IoT、4G)2020年末为11.36亿,仅供参考。',
+    label: t('2020年末5G物联网终端（假设）', '5G IoT terminals at end-2020 (assumption)'),
+    help: t('没有官方序列，是假设。它只影响终端数量，不影响年均增长率。蜂窝物联网用户（含NB-IoT、4G）2020年末为11.36亿，仅供参考。',
       'No official series: an assumption. It scales the count only and does not change the average growth rate. Cellular IoT users of all technologies (NB-IoT, 4G, 5G) were 1.136 billion at end-2020: context only.'),
   },
   iotGrowth: {
     group: 'iot_growth', unit: 'pctPerYear', min: 0, max: 1000, step: 5, value: 300, direction: 1,
     label: t('首年增长率', 'First-year growth'),
-    help: t('2021年5G物联网终端用户的增长率;此后每年乘以(1−衰减)。', 'Growth of 5G IoT terminal users in 2021; each following year it is multiplied by (1 − decay).'),
+    help: t('2021年5G物联网终端用户的增长率；此后每年乘以（1−衰减）。', 'Growth of 5G IoT terminal users in 2021; each following year it is multiplied by (1 − decay).'),
   },
   iotDecay: {
     group: 'iot_growth', unit: 'pctPerYear', min: 0, max: 90, step: 1, value: 30, direction: -1,
@@ -223,7 +250,7 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
   buildAnnual: {
     group: 'base_stations_per_10k', unit: 'stationsPerYear', min: 0, max: 1.5e6, step: 10000, value: 600000, direction: 1,
     label: t('年新建基站', 'Annual additions'),
-    help: t('基准时点的5G基站年新增数量,平均分摊到各月。2020年新增约58万个。', 'Annual 5G base-station additions at the anchor, spread evenly over months. About 580,000 were added in 2020.'),
+    help: t('基准时点的5G基站年新增数量，平均分摊到各月。2020年新增约58万个。', 'Annual 5G base-station additions at the anchor, spread evenly over months. About 580,000 were added in 2020.'),
   },
   buildGrowth: {
     group: 'base_stations_per_10k', unit: 'pctPerYear', min: -60, max: 60, step: 1, value: 0, direction: 1,
@@ -231,9 +258,9 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
     help: t('年新增数量每年的变化率。', 'Yearly change of the annual additions.'),
   },
   vpnStart: {
-    group: 'industry_vpn', unit: 'networks', min: 0, max: 10000, step: 10, value: 1000, direction: 1, fallback: true,
+    group: 'industry_vpn', unit: 'networks', min: 0, max: 10000, step: 10, value: 1000, direction: 1, fallback: 'vpnObs',
     label: t('起始虚拟专网数', 'Starting networks'),
-    help: t('仅当基准日早于2021年7月的观测(1655个)时使用。', 'Used only when the as-of date is before the July 2021 figure (1,655).'),
+    help: t('仅当基准日早于2021年7月的观测（1655个）时使用。', 'Used only when the as-of date is before the July 2021 figure (1,655).'),
   },
   vpnGrowth: {
     group: 'industry_vpn', unit: 'pctPerYear', min: 0, max: 500, step: 1, value: 80, direction: 1,
@@ -248,12 +275,12 @@ const DEFS: Record<ParamId, Omit<ParamDef, 'id'>> = {
   vpnCeiling: {
     group: 'industry_vpn', unit: 'networks', min: 1000, max: 1e6, step: 1000, value: 1e6, direction: 1,
     label: t('数量上限', 'Ceiling'),
-    help: t('虚拟专网数量的上限;取最大值即不设上限。', 'Cap on the number of networks; the maximum means no cap.'),
+    help: t('虚拟专网数量的上限；取最大值即不设上限。', 'Cap on the number of networks; the maximum means no cap.'),
   },
   benchStart: {
     group: 'benchmarks_per_industry', unit: 'perIndustry', min: 0, max: 200, step: 1, value: 0, direction: 1,
-    label: t('起始标杆数(假设)', 'Starting benchmarks (assumption)'),
-    help: t('没有官方序列:基准日每个重点行业已遴选的标杆数是一项假设。', 'No official series: the number already selected per key industry at the as-of date is an assumption.'),
+    label: t('起始标杆数（假设）', 'Starting benchmarks (assumption)'),
+    help: t('没有官方序列：基准日每个重点行业已遴选的标杆数是一项假设。', 'No official series: the number already selected per key industry at the as-of date is an assumption.'),
   },
   benchPerYear: {
     group: 'benchmarks_per_industry', unit: 'perIndustryPerYear', min: 0, max: 200, step: 1, value: 40, direction: 1,
@@ -274,34 +301,95 @@ function programme(
   max: number,
   perYear: number,
   what: Text,
-): Record<`${typeof prefix}${'Start' | 'PerYear'}`, Omit<ParamDef, 'id'>> {
+): Record<`${typeof prefix}${'Start' | 'PerYear'}`, ParamEntry> {
   return {
     [`${prefix}Start`]: {
       group, unit: 'count', min, max, step: 1, value: 0, direction: 1,
-      label: t(`起始${what.zh}数(假设)`, `Starting ${what.en} (assumption)`),
-      help: t('没有官方序列:基准日的数量是一项假设。', 'No official series: the count at the as-of date is an assumption.'),
+      label: t(`起始${what.zh}数（假设）`, `Starting ${what.en} (assumption)`),
+      help: t('没有官方序列：基准日的数量是一项假设。', 'No official series: the count at the as-of date is an assumption.'),
     },
     [`${prefix}PerYear`]: {
       group, unit: 'countPerYear', min: 0, max, step: 0.5, value: perYear, direction: 1,
       label: t(`每年新增${what.zh}`, `New ${what.en} per year`),
-      help: t('每年新增数量,线性累计。', 'Added each year, accumulated linearly.'),
+      help: t('每年新增数量，线性累计。', 'Added each year, accumulated linearly.'),
     },
-  } as Record<`${typeof prefix}${'Start' | 'PerYear'}`, Omit<ParamDef, 'id'>>;
+  } as Record<`${typeof prefix}${'Start' | 'PerYear'}`, ParamEntry>;
+}
+
+/**
+ * The upgrade plan's outputs that reuse a 2021 output's equations (simulate.ts) show that output's parameters too; the
+ * personal-user penetration steps the users model.
+ */
+const TWIN_CELLS: Partial<Record<ParamGroup, readonly OutputId[]>> = {
+  users: ['personal_user_penetration'],
+  traffic_share: ['traffic_share_2027'],
+  base_stations_per_10k: ['base_stations_per_10k_2027'],
+  industry_vpn: ['industry_vpn_2027'],
+};
+
+/** The cells that show a group's parameters unless an entry names its own (with the upgrade plan's twins). */
+function groupCells(group: ParamGroup): readonly OutputId[] {
+  return group === 'context' ? [] : [group, ...(TWIN_CELLS[group] ?? [])];
 }
 
 /** Every parameter definition, keyed by id. */
 export const PARAMS: Readonly<Record<ParamId, ParamDef>> = Object.fromEntries(
-  PARAM_IDS.map((id) => [id, { id, ...DEFS[id] }]),
+  PARAM_IDS.map((id) => {
+    const d = DEFS[id];
+    return [id, { id, ...d, uncertainty: d.uncertainty ?? FIXED, cells: d.cells ?? groupCells(d.group) }];
+  }),
 ) as Record<ParamId, ParamDef>;
-
-/** Returns the parameters shown under a group, in registry order. */
-export function paramsOf(group: ParamGroup): ParamDef[] {
-  return PARAM_IDS.map((id) => PARAMS[id]).filter((p) => p.group === group);
-}
 
 /** Returns whether a parameter is used under the given families. */
 export function isActive(p: ParamDef, families: { users: UsersFamily; traffic: TrafficFamily }): boolean {
-  const f = p.family;
+  return inFamily(p.family, families);
+}
+
+function inFamily(f: FamilyScope, families: { users: UsersFamily; traffic: TrafficFamily }): boolean {
   if (!f) return true;
   return 'users' in f ? f.users === families.users : f.traffic === families.traffic;
+}
+
+/**
+ * Returns the parameters whose controls an output's cell shows under the given families: the cell's own parameters
+ * in registry order (an upgrade-plan twin's include the 2021 group's it reuses), then those it borrows from the
+ * context. A fallback start is shown only while the observation it stands in for is missing (`observed[p.fallback]`
+ * false).
+ */
+export function cellParams(
+  id: OutputId,
+  families: { users: UsersFamily; traffic: TrafficFamily },
+  observed: Readonly<Record<FallbackFor, boolean>>,
+): ParamDef[] {
+  const shown = PARAM_IDS.map((pid) => PARAMS[pid]).filter(
+    (p) => p.cells.includes(id) && isActive(p, families) && inFamily(p.cellFamily, families) && !(p.fallback && observed[p.fallback]),
+  );
+  // Own: the cell's group (or, for an upgrade-plan twin, the 2021 group whose equations it reuses); then the context.
+  const own = (p: ParamDef) => p.group !== 'context';
+  return [...shown.filter(own), ...shown.filter((p) => !own(p))];
+}
+
+/**
+ * Returns the default distribution of a kind around a point value, as the controls offer it when the user picks that
+ * kind: ±10 % of the allowed range (clipped to it) for uniform and triangular, a standard deviation of 5 % of the
+ * range (two significant digits) for normal, and σ = 0.2 around the value (or the smallest positive step) for lognormal.
+ */
+export function distOfKind(p: ParamDef, value: number, kind: Dist['kind']): Dist {
+  const w = p.max - p.min;
+  const lo = Math.max(p.min, value - 0.1 * w);
+  const hi = Math.min(p.max, value + 0.1 * w);
+  switch (kind) {
+    case 'fixed':
+      return { kind };
+    case 'uniform':
+      return { kind, min: lo, max: hi };
+    case 'triangular':
+      return { kind, min: lo, mode: value, max: hi };
+    case 'normal':
+      return { kind, mean: value, sd: Number((0.05 * w).toPrecision(2)) };
+    case 'lognormal':
+      return { kind, median: value > 0 ? value : Math.max(p.min, p.step), sigma: 0.2 };
+    default:
+      return kind satisfies never;
+  }
 }

@@ -14,8 +14,15 @@ import { centralFn } from './goal-seek';
 import { runCentral } from './monte-carlo';
 import type { ModelInput } from './types';
 
-/** How a row's low and high values were chosen. */
-export type SwingBasis = 'p10–p90' | 'fixed: ±10 %' | 'fixed: ±10 % of range';
+/**
+ * How a row's low and high values were chosen: the 10th and 90th percentiles of its distribution ('p10-p90'); for a
+ * fixed parameter ±10 % of its point value ('fixed-10pct'), or ±10 % of its range where the point is 0
+ * ('fixed-10pct-of-range'). src/i18n/analysis-text.ts renders them in both languages.
+ */
+export type SwingBasis = 'p10-p90' | 'fixed-10pct' | 'fixed-10pct-of-range';
+
+/** Why a parameter is left out of a tornado: not used under the scenario's families, or its swing moves nothing. */
+export type DropReason = 'inactive' | 'no-effect';
 
 export interface SensitivityRow {
   readonly param: ParamId;
@@ -38,7 +45,7 @@ export interface SensitivityResult {
   /** Ranked by |swing|, largest first (registry order breaks ties). */
   readonly rows: SensitivityRow[];
   /** Parameters left out, and why. */
-  readonly dropped: { readonly param: ParamId; readonly reason: 'inactive' | 'no effect' }[];
+  readonly dropped: { readonly param: ParamId; readonly reason: DropReason }[];
 }
 
 /** The swing of one parameter: p10 and p90 of its distribution, or ±10 % of a fixed point (of its range if the point is 0). */
@@ -47,14 +54,14 @@ export function swingOf(input: ModelInput, id: ParamId): { low: number; high: nu
   const s = input.params[id];
   const clip = (v: number) => Math.min(p.max, Math.max(p.min, v));
   if (s.dist.kind !== 'fixed') {
-    return { low: clip(inverseCdf(s.dist, 0.1, s.value)), high: clip(inverseCdf(s.dist, 0.9, s.value)), basis: 'p10–p90' };
+    return { low: clip(inverseCdf(s.dist, 0.1, s.value)), high: clip(inverseCdf(s.dist, 0.9, s.value)), basis: 'p10-p90' };
   }
   if (s.value !== 0) {
     const d = 0.1 * Math.abs(s.value);
-    return { low: clip(s.value - d), high: clip(s.value + d), basis: 'fixed: ±10 %' };
+    return { low: clip(s.value - d), high: clip(s.value + d), basis: 'fixed-10pct' };
   }
   const d = 0.1 * (p.max - p.min);
-  return { low: clip(s.value - d), high: clip(s.value + d), basis: 'fixed: ±10 % of range' };
+  return { low: clip(s.value - d), high: clip(s.value + d), basis: 'fixed-10pct-of-range' };
 }
 
 /** Returns the tornado of one output's central value at 2023-12. */
@@ -74,7 +81,7 @@ export function sensitivity(input: ModelInput, outputId: OutputId): SensitivityR
     const outputLow = f(low);
     const outputHigh = f(high);
     if (Math.abs(outputLow - base) <= tol && Math.abs(outputHigh - base) <= tol) {
-      dropped.push({ param: id, reason: 'no effect' });
+      dropped.push({ param: id, reason: 'no-effect' });
       continue;
     }
     rows.push({ param: id, basis, low, high, outputLow, outputHigh, swing: outputHigh - outputLow });

@@ -2,14 +2,16 @@
  * The model's equations (DESIGN.md, "The model"), stepped month by month over many parameter sets at once.
  * State is one Float64Array per stock with one slot per sample, so a month's update is a tight loop over samples
  * and each output's values for that month are contiguous, ready for the summaries. The central path is the same code
- * run over one sample holding the point values.
+ * run over one sample holding the point values. The one-step recurrences themselves are in recurrences.ts, shared
+ * with the calibration, which steps them along the observations.
  */
 import type { Anchors } from './anchors';
 import { IOT_BASE } from './anchors';
 import { ALL_OUTPUT_IDS, type OutputId } from './indicators';
 import type { ParamId, TrafficFamily, UsersFamily } from './registry';
 import type { Month } from './months';
-import { exp, log, log1p, pow } from './math';
+import { exp, log1p, pow } from './math';
+import { bassStep, gompertzDecay, gompertzStep, held, logisticShareStep, logisticUsersStep, marketPotential, monthlyAdditions, monthlyFactor } from './recurrences';
 
 /** One column of values per parameter, all of the same length (the number of samples). */
 export type ParamColumns = Readonly<Record<ParamId, Float64Array>>;
@@ -29,25 +31,6 @@ export const PROGRAMME = [
   ['security_demo_centers', 'securityStart', 'securityPerYear'],
   ['regional_benchmarks', 'regionalStart', 'regionalPerYear'],
 ] as const;
-
-/**
- * The upgrade plan's outputs (plans.ts; targets at 2027-12), stepped only in its runs so that a 2021 run does exactly
- * the work, and gives exactly the bits, it always did:
- * - `personal_user_penetration = 100·U·(1 − personalGap/100)/P`: the 5G phone users of the users model (the only
- *   series) over population is a proxy of personal users; the gap between them is an assumption.
- * - `traffic_share_2027`, `base_stations_per_10k_2027`, `industry_vpn_2027`: the 2021 equations of S, 1e4·B/P and V,
- *   read against the upgrade plan's targets at its deadline.
- * - `iot_connections` `C(t)`: from the last official 5G IoT connections figure known at as-of (or `iotConnStart` at
- *   as-of where none is known), compound growth `iotConnGrowth` per year in the first year after the anchor,
- *   multiplied by `(1 − iotConnDecay)` each following year, applied monthly: in year y after the anchor,
- *   `C(t+1) = C(t)·(1 + g·(1 − d)^y)^(1/12)`. A count: it never falls.
- * - `industrial_penetration_lm` `L(t)`: logistic on the share, start `lmStart` at as-of (an assumption: no official
- *   series), annual rate `lmK`, ceiling `lmMax`, stepped by the exact monthly solution as `E(t)`.
- * - `edge_nodes`, `scale_cities`: linear counts, start at as-of plus `perYear/12` a month.
- */
-
-/** Returns `(1 + pct/100)^(1/12)`, the monthly factor of an annual percentage rate. */
-const monthlyFactor = (pct: number) => pow(1 + pct / 100, 1 / 12);
 
 /**
  * Simulates `n` samples from the grid start to the horizon and hands every output's monthly values to `sink`.
@@ -104,7 +87,7 @@ export function simulate(
     for (let s = 0; s < n; s++) step[s] = py[s] / 12;
   }
   const usersDecay = families.users === 'gompertz' ? new Float64Array(n) : null; // e^(−g)
-  if (usersDecay) for (let s = 0; s < n; s++) usersDecay[s] = exp(-c.gompertzG[s]);
+  if (usersDecay) for (let s = 0; s < n; s++) usersDecay[s] = gompertzDecay(c.gompertzG[s]);
   for (let s = 0; s < n; s++) {
     popF[s] = monthlyFactor(c.popGrowth[s]);
     subsF[s] = monthlyFactor(c.subsGrowth[s]);
@@ -127,16 +110,10 @@ export function simulate(
     // 1. Stocks step from m−1 to m, using last month's population (Mk(t) = ceiling × P(t)).
     if (m > hold.users) stepUsers(usersFamily, U, P, mkShare, usersDecay, c, n);
     if (m > hold.traffic_share && !structural) {
-      for (let s = 0; s < n; s++) {
-        const x = c.trafficMax[s] / (1 + (c.trafficMax[s] / S[s] - 1) * trafficK[s]);
-        S[s] = x < 0 ? 0 : x > 100 ? 100 : x;
-      }
+      for (let s = 0; s < n; s++) S[s] = logisticShareStep(S[s], c.trafficMax[s], trafficK[s]);
     }
     if (m > start.industrial_penetration) {
-      for (let s = 0; s < n; s++) {
-        const x = c.industrialMax[s] / (1 + (c.industrialMax[s] / E[s] - 1) * eK[s]);
-        E[s] = x < 0 ? 0 : x > 100 ? 100 : x;
-      }
+      for (let s = 0; s < n; s++) E[s] = logisticShareStep(E[s], c.industrialMax[s], eK[s]);
     }
     if (m > IOT_BASE) {
       const k = m - IOT_BASE;
@@ -258,7 +235,22 @@ export function simulate(
   }
 }
 
-/** Steps the upgrade plan's own stocks from m−1 to m (the equations are in the comment above monthlyFactor). */
+/**
+ * The upgrade plan's outputs (plans.ts; targets at 2027-12), stepped only in its runs so that a 2021 run does exactly
+ * the work, and gives exactly the bits, it always did:
+ * - `personal_user_penetration = 100·U·(1 − personalGap/100)/P`: the 5G phone users of the users model (the only
+ *   series) over population is a proxy of personal users; the gap between them is an assumption.
+ * - `traffic_share_2027`, `base_stations_per_10k_2027`, `industry_vpn_2027`: the 2021 equations of S, 1e4·B/P and V,
+ *   read against the upgrade plan's targets at its deadline.
+ * - `iot_connections` `C(t)`: from the last official 5G IoT connections figure known at as-of (or `iotConnStart` at
+ *   as-of where none is known), compound growth `iotConnGrowth` per year in the first year after the anchor,
+ *   multiplied by `(1 − iotConnDecay)` each following year, applied monthly: in year y after the anchor,
+ *   `C(t+1) = C(t)·(1 + g·(1 − d)^y)^(1/12)`. A count: it never falls.
+ * - `industrial_penetration_lm` `L(t)`: logistic on the share, start `lmStart` at as-of (an assumption: no official
+ *   series), annual rate `lmK`, ceiling `lmMax`, stepped by the exact monthly solution as `E(t)`.
+ * - `edge_nodes`, `scale_cities`: linear counts, start at as-of plus `perYear/12` a month.
+ */
+/** Steps the upgrade plan's own stocks from m−1 to m (the equations above). */
 function stepUpgrade(
   a: Anchors,
   m: Month,
@@ -275,16 +267,10 @@ function stepUpgrade(
   if (m > h) {
     const k = m - h;
     if ((k - 1) % 12 === 0) vpnYear(cF, c.iotConnGrowth, c.iotConnDecay, (k - 1) / 12, n);
-    for (let s = 0; s < n; s++) {
-      const next = C[s] * cF[s];
-      if (next > C[s]) C[s] = next;
-    }
+    for (let s = 0; s < n; s++) C[s] = held(C[s], C[s] * cF[s]);
   }
   if (m > a.start.industrial_penetration_lm) {
-    for (let s = 0; s < n; s++) {
-      const x = c.lmMax[s] / (1 + (c.lmMax[s] / LM[s] - 1) * lmF[s]);
-      LM[s] = x < 0 ? 0 : x > 100 ? 100 : x;
-    }
+    for (let s = 0; s < n; s++) LM[s] = logisticShareStep(LM[s], c.lmMax[s], lmF[s]);
   }
   if (m > a.start.edge_nodes) for (let s = 0; s < n; s++) EDGE[s] += c.edgePerYear[s] / 12;
   if (m > a.start.scale_cities) for (let s = 0; s < n; s++) CITY[s] += c.citiesPerYear[s] / 12;
@@ -303,7 +289,7 @@ function iotYear(step: Float64Array, growth: Float64Array, decay: Float64Array, 
 
 /** Monthly base-station additions in year y: annual · (1 + growth)^y / 12. */
 function buildYear(add: Float64Array, annual: Float64Array, growth: Float64Array, y: number, n: number): void {
-  for (let s = 0; s < n; s++) add[s] = (annual[s] * pow(1 + growth[s] / 100, y)) / 12;
+  for (let s = 0; s < n; s++) add[s] = monthlyAdditions(annual[s], growth[s], y);
 }
 
 /** Monthly growth factor of industry networks in year y: the monthly factor of growth · (1 − decay)^y. */
@@ -333,32 +319,17 @@ function stepUsers(
     case 'bass': {
       const p = c.bassP;
       const q = c.bassQ;
-      for (let s = 0; s < n; s++) {
-        const mk = mkShare[s] * P[s];
-        const u = U[s];
-        const next = u + (p[s] + (q[s] * u) / mk) * (mk - u);
-        if (next > u) U[s] = next;
-      }
+      for (let s = 0; s < n; s++) U[s] = held(U[s], bassStep(U[s], marketPotential(mkShare[s], P[s]), p[s], q[s]));
       return;
     }
     case 'logistic': {
       const r = c.logisticR;
-      for (let s = 0; s < n; s++) {
-        const mk = mkShare[s] * P[s];
-        const u = U[s];
-        const next = u + r[s] * u * (1 - u / mk);
-        if (next > u) U[s] = next;
-      }
+      for (let s = 0; s < n; s++) U[s] = held(U[s], logisticUsersStep(U[s], marketPotential(mkShare[s], P[s]), r[s]));
       return;
     }
     case 'gompertz': {
       const g = decay!;
-      for (let s = 0; s < n; s++) {
-        const mk = mkShare[s] * P[s];
-        const u = U[s];
-        const next = mk * exp(log(u / mk) * g[s]);
-        if (next > u) U[s] = next;
-      }
+      for (let s = 0; s < n; s++) U[s] = held(U[s], gompertzStep(U[s], marketPotential(mkShare[s], P[s]), g[s]));
       return;
     }
     default:

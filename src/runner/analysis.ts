@@ -6,22 +6,23 @@
  * One request runs at a time. An in-thread backend serves tests; it is given the model's functions rather than
  * importing them, so the analysis code (and its least-squares library) stays out of the page's JavaScript.
  */
-import type { ModelInput, OutputAnalysis, OutputId, ParamId, GoalSeekResult, ProbabilitySeekResult } from '../model';
-import type { AnalyseOutputOptions } from '../../workers/model.worker';
+import type { ModelInput, OutputAnalysis, OutputId, ParamId } from '../model';
+import { makeModelWorker, type AnalyseOutputOptions, type GoalSeekPair } from './protocol';
+import { createLatest, type Latest, type Ticket } from './latest';
 import { WorkerFailure, createWorkerHandle } from './runner';
 
-export type { AnalyseOutputOptions };
-
-/** The goal seeks of one output for one lever: on the central path and for a probability of meeting the target. */
-export interface GoalSeekPair {
-  readonly central: GoalSeekResult;
-  readonly probability: ProbabilitySeekResult;
-}
+export type { AnalyseOutputOptions, GoalSeekPair };
 
 /** Where the analysis runs: a worker or the calling thread. */
 export interface AnalysisBackend {
   analyse(input: ModelInput, outputId: OutputId, options: AnalyseOutputOptions): Promise<OutputAnalysis>;
-  goalSeek(input: ModelInput, outputId: OutputId, leverId: ParamId, level: number, samples?: number): Promise<GoalSeekPair>;
+  goalSeek(
+    input: ModelInput,
+    outputId: OutputId,
+    leverId: ParamId,
+    level: number,
+    samples?: number,
+  ): Promise<GoalSeekPair>;
   terminate(): void;
 }
 
@@ -32,9 +33,19 @@ export type AnalysisOutcome<T> =
 
 export interface AnalysisClient {
   /** One output's analysis bundle (calibration, goal seeks, tornado, on-track). */
-  analyse(input: ModelInput, outputId: OutputId, options?: AnalyseOutputOptions): Promise<AnalysisOutcome<OutputAnalysis>>;
+  analyse(
+    input: ModelInput,
+    outputId: OutputId,
+    options?: AnalyseOutputOptions,
+  ): Promise<AnalysisOutcome<OutputAnalysis>>;
   /** Both goal seeks of one output for a lever chosen by the user and a probability level (0–1). */
-  goalSeek(input: ModelInput, outputId: OutputId, leverId: ParamId, level: number, samples?: number): Promise<AnalysisOutcome<GoalSeekPair>>;
+  goalSeek(
+    input: ModelInput,
+    outputId: OutputId,
+    leverId: ParamId,
+    level: number,
+    samples?: number,
+  ): Promise<AnalysisOutcome<GoalSeekPair>>;
   /** True while a request is running. */
   readonly busy: boolean;
   terminate(): void;
@@ -61,7 +72,8 @@ export function createInThreadAnalysisBackend(model: AnalysisModel): AnalysisBac
     async analyse(input, outputId, options) {
       await check();
       const { lever, ...rest } = options;
-      return model.analyse(input, { ...rest, outputs: [outputId], levers: lever ? { [outputId]: lever } : undefined }).outputs[0];
+      return model.analyse(input, { ...rest, outputs: [outputId], levers: lever ? { [outputId]: lever } : undefined })
+        .outputs[0];
     },
     async goalSeek(input, outputId, leverId, level, samples) {
       await check();
@@ -80,37 +92,44 @@ export function createInThreadAnalysisBackend(model: AnalysisModel): AnalysisBac
  * Runs the analysis in a web worker made by `makeWorker` on the first request. A crashed or hung worker is terminated
  * (the request in flight rejects with WorkerFailure) and a new one is made on the next request.
  */
-export function createWorkerAnalysisBackend(makeWorker: () => Worker, options: { timeoutMs?: number } = {}): AnalysisBackend {
+export function createWorkerAnalysisBackend(
+  makeWorker: () => Worker,
+  options: { timeoutMs?: number } = {},
+): AnalysisBackend {
   const handle = createWorkerHandle(makeWorker, 'analysis worker', options.timeoutMs ?? 60_000);
   return {
-    analyse: (input, outputId, opts) => handle.call((r) => r.analyse(input, outputId, opts) as Promise<OutputAnalysis>),
+    analyse: (input, outputId, opts) => handle.call((r) => r.analyse(input, outputId, opts)),
     goalSeek: (input, outputId, leverId, level, samples) =>
-      handle.call((r) => r.goalSeek(input, outputId, leverId, level, samples) as Promise<GoalSeekPair>),
+      handle.call((r) => r.goalSeek(input, outputId, leverId, level, samples)),
     terminate: () => handle.close(),
   };
 }
 
 interface Job {
   readonly key: string;
+  readonly ticket: Ticket;
   readonly start: () => Promise<unknown>;
   readonly resolve: (o: AnalysisOutcome<unknown>) => void;
-  superseded: boolean;
 }
 
 /** Creates a latest-wins client over a backend. */
 export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
   const pending = new Map<string, Job>();
+  // One latest-wins counter per output and kind: only the newest request of a key may deliver its answer.
+  const latest = new Map<string, Latest>();
   let inFlight: Job | null = null;
   let terminated = false;
 
   function submit<T>(key: string, start: () => Promise<T>): Promise<AnalysisOutcome<T>> {
-    if (terminated) return Promise.resolve({ status: 'failed', error: new WorkerFailure('analysis terminated', 'terminated') });
+    if (terminated)
+      return Promise.resolve({ status: 'failed', error: new WorkerFailure('analysis terminated', 'terminated') });
     return new Promise<AnalysisOutcome<T>>((resolve) => {
       const older = pending.get(key);
       if (older) older.resolve({ status: 'superseded' });
-      if (inFlight?.key === key) inFlight.superseded = true;
+      let l = latest.get(key);
+      if (!l) latest.set(key, (l = createLatest()));
       pending.delete(key); // a replaced request goes to the back of the queue
-      pending.set(key, { key, start, resolve: resolve as (o: AnalysisOutcome<unknown>) => void, superseded: false });
+      pending.set(key, { key, ticket: l.begin(), start, resolve: resolve as (o: AnalysisOutcome<unknown>) => void });
       pump();
     });
   }
@@ -124,19 +143,26 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
     job.start().then(
       (value) => {
         inFlight = null;
-        job.resolve(job.superseded ? { status: 'superseded' } : { status: 'done', value, ms: performance.now() - t0 });
+        job.resolve(
+          job.ticket.isCurrent() ? { status: 'done', value, ms: performance.now() - t0 } : { status: 'superseded' },
+        );
         pump();
       },
       (error: unknown) => {
         inFlight = null;
-        job.resolve(job.superseded ? { status: 'superseded' } : { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+        job.resolve(
+          job.ticket.isCurrent()
+            ? { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }
+            : { status: 'superseded' },
+        );
         pump();
       },
     );
   }
 
   return {
-    analyse: (input, outputId, options = {}) => submit(`analyse:${outputId}`, () => backend.analyse(input, outputId, options)),
+    analyse: (input, outputId, options = {}) =>
+      submit(`analyse:${outputId}`, () => backend.analyse(input, outputId, options)),
     goalSeek: (input, outputId, leverId, level, samples) =>
       submit(`seek:${outputId}`, () => backend.goalSeek(input, outputId, leverId, level, samples)),
     get busy() {
@@ -153,7 +179,5 @@ export function createAnalysisClient(backend: AnalysisBackend): AnalysisClient {
 
 /** Creates the app's analysis client over its own worker, made on the first request. */
 export function createDefaultAnalysisClient(): AnalysisClient {
-  return createAnalysisClient(
-    createWorkerAnalysisBackend(() => new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' })),
-  );
+  return createAnalysisClient(createWorkerAnalysisBackend(makeModelWorker));
 }

@@ -1,12 +1,12 @@
 /**
  * Latest-wins scheduling over a ModelRunner. One run is in flight at a time; requests made meanwhile are coalesced
- * so that only the newest one runs next (the ones it replaced resolve as superseded, never run). Each result carries
- * its request's sequence number, and a result older than one already delivered is dropped, so a stale result is
- * never shown. When the runner fails (a crashed or hung worker), the failure is reported and the newest request is
+ * so that only the newest one runs next (the ones it replaced resolve as superseded, never run). Each request takes a
+ * ticket (see latest.ts), and a result older than one already delivered is dropped, so a stale result is never shown. When the runner fails (a crashed or hung worker), the failure is reported and the newest request is
  * run again once on the replacement worker.
  */
 import type { ModelInput, RunResult } from '../model';
-import type { ModelRunner } from './runner';
+import { createLatest, type Ticket } from './latest';
+import { isCancelled, type ModelRunner } from './runner';
 
 export type Outcome =
   | { readonly status: 'done'; readonly seq: number; readonly result: RunResult; readonly ms: number }
@@ -14,7 +14,7 @@ export type Outcome =
   | { readonly status: 'failed'; readonly seq: number; readonly error: Error };
 
 interface Request {
-  seq: number;
+  ticket: Ticket;
   input: ModelInput;
   samples: number;
   resolve: (o: Outcome) => void;
@@ -32,15 +32,14 @@ export interface Scheduler {
 
 /** Creates a latest-wins scheduler over a runner. */
 export function createScheduler(runner: ModelRunner): Scheduler {
-  let seq = 0;
-  let delivered = 0;
+  const latest = createLatest();
   let inFlight: Request | null = null;
   let pending: Request | null = null;
   const self: Scheduler = {
     request(input, samples) {
       return new Promise<Outcome>((resolve) => {
-        const req: Request = { seq: ++seq, input, samples, resolve, retried: false };
-        if (pending) pending.resolve({ status: 'superseded', seq: pending.seq });
+        const req: Request = { ticket: latest.begin(), input, samples, resolve, retried: false };
+        if (pending) pending.resolve({ status: 'superseded', seq: pending.ticket.seq });
         pending = req;
         pump();
       });
@@ -59,25 +58,22 @@ export function createScheduler(runner: ModelRunner): Scheduler {
     runner.run(req.input, req.samples).then(
       (result) => {
         inFlight = null;
-        if (req.seq > delivered) {
-          delivered = req.seq;
-          req.resolve({ status: 'done', seq: req.seq, result, ms: performance.now() - t0 });
-        } else {
-          req.resolve({ status: 'superseded', seq: req.seq });
-        }
+        if (req.ticket.settle())
+          req.resolve({ status: 'done', seq: req.ticket.seq, result, ms: performance.now() - t0 });
+        else req.resolve({ status: 'superseded', seq: req.ticket.seq });
         pump();
       },
       (error: Error) => {
         inFlight = null;
         // A cancelled run is what the user asked for: no failure to report, nothing to retry.
-        const cancelled = (error as { reason?: string }).reason === 'cancelled';
+        const cancelled = isCancelled(error);
         if (!cancelled) self.onFailure?.(error);
         if (!cancelled && !req.retried && !pending) {
           // The worker has been replaced: run the newest request once more before giving up.
           req.retried = true;
           pending = req;
         } else {
-          req.resolve({ status: 'failed', seq: req.seq, error });
+          req.resolve({ status: 'failed', seq: req.ticket.seq, error });
         }
         pump();
       },

@@ -1,11 +1,16 @@
 /**
- * Scenario files. An exported file is an ordinary scenario file (the CLI and parseScenario read it as is) with a
- * few identifying fields first: the app, the file format, the model and data versions and the export time.
- * importScenarioJson accepts those and plain scenario files such as scenarios/*.json, never throws, caps the size,
- * refuses prototype keys and validates with the scenario schema.
+ * Scenario files. An exported file is an ordinary scenario file with a few identifying fields first: the app, the
+ * file format, the model and data versions and the export time. importScenarioJson (the import dialog and the CLI)
+ * accepts those and plain scenario files such as scenarios/*.json, never throws, caps the size, refuses prototype
+ * keys and unknown keys (strict.ts), applies the file to the preset it names (or to the registry defaults) and
+ * validates with the scenario schema.
  */
 import { DATA_VERSION, MODEL_VERSION } from '../model/version';
+import { isPlainObject, jsonProblemText, parseJson, printable } from './safe-json';
 import { ScenarioSchema, parseScenario, type Scenario } from './schema';
+import { migrateOldKeys, onBasis, unknownKeys, type ScenarioBasis } from './strict';
+
+export type { ScenarioBasis } from './strict';
 
 export const APP_NAME = 'Yangfan 扬帆';
 export const FILE_FORMAT = 'yangfan-scenario';
@@ -53,9 +58,38 @@ export function exportScenarioJson(scenario: Scenario, meta: ExportMeta = {}): s
   return JSON.stringify({ ...head, ...scenario }, null, 2) + '\n';
 }
 
+/** A warning of a file that was read. */
+export type ImportWarning =
+  /** Made with another model version. */
+  | { code: 'old-model'; made: string }
+  /** Made with other reference data. */
+  | { code: 'old-data'; made: string }
+  /** Holds field names of an older version, renamed (`as_of → asOf`). */
+  | { code: 'renamed'; fields: string[] };
+
+/** The message keys (in src/i18n's tables) that render import warnings. */
+export type ImportWarningKey = 'importOldModel' | 'importOldData' | 'importRenamed';
+
+/** The message of an import warning (a key of the message tables and its parameters), for the app and the CLI. */
+export function importWarningMessage(
+  w: ImportWarning,
+  current: { mv: string; dv: string },
+): { key: ImportWarningKey; params: Record<string, string | number> } {
+  switch (w.code) {
+    case 'old-model':
+      return { key: 'importOldModel', params: { old: w.made, mv: current.mv } };
+    case 'old-data':
+      return { key: 'importOldData', params: { old: w.made, dv: current.dv } };
+    case 'renamed':
+      return { key: 'importRenamed', params: { fields: w.fields.join(', ') } };
+    default:
+      return w satisfies never;
+  }
+}
+
 export type ImportErrorCode = 'empty' | 'too-large' | 'json' | 'not-object' | 'version' | 'schema';
 export type ImportResult =
-  | { ok: true; scenario: Scenario; warnings: string[]; meta?: Partial<FileMeta> }
+  | { ok: true; scenario: Scenario; basis: ScenarioBasis; warnings: ImportWarning[]; meta?: Partial<FileMeta> }
   | { ok: false; error: { code: ImportErrorCode; message: string; errors?: string[] } };
 
 const fail = (code: ImportErrorCode, message: string, errors?: string[]): ImportResult => ({
@@ -77,24 +111,7 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** Checks a parsed JSON tree without recursion; a message if it is too deep, too big or holds a prototype key. */
-function treeProblem(root: unknown): string | undefined {
-  const stack: [unknown, number][] = [[root, 0]];
-  let nodes = 0;
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (++nodes > MAX_NODES) return 'the file holds too many values';
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= MAX_DEPTH) return 'the file is nested too deeply';
-    if (Array.isArray(v)) for (const x of v) stack.push([x, depth + 1]);
-    else
-      for (const k of Object.keys(v)) {
-        if (k === '__proto__' || k === 'constructor' || k === 'prototype') return `the file holds a forbidden key "${k}"`;
-        stack.push([(v as Record<string, unknown>)[k], depth + 1]);
-      }
-  }
-  return undefined;
-}
+const list = (lines: string[]) => `${lines.slice(0, 5).join('; ')}${lines.length > 5 ? `; and ${lines.length - 5} more` : ''}`;
 
 function importUnsafe(text: string): ImportResult {
   if (typeof text !== 'string') return fail('empty', 'No file content.');
@@ -102,19 +119,18 @@ function importUnsafe(text: string): ImportResult {
     return fail('too-large', `The file is larger than ${IMPORT_MAX_BYTES / 1_000_000} MB.`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('empty', 'The file is empty.');
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (e) {
-    return fail('json', `The file is not valid JSON (${(e instanceof Error ? e.message : String(e)).slice(0, 160)}).`);
+  const parsed = parseJson(body, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES });
+  if (!parsed.ok) {
+    const what = jsonProblemText(parsed.problem, 'the file');
+    return fail('json', parsed.problem.code === 'syntax' ? `${capitalise(what)}.` : `The file cannot be read: ${what}.`);
   }
-  const problem = treeProblem(value);
-  if (problem) return fail('json', `The file cannot be read: ${problem}.`);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('not-object', 'The file does not hold a scenario (a JSON object).');
-  const doc = value as Record<string, unknown>;
-  const warnings: string[] = [];
+  const value = parsed.value;
+  if (!isPlainObject(value)) return fail('not-object', 'The file does not hold a scenario (a JSON object).');
+  let doc = value;
+  const warnings: ImportWarning[] = [];
   let meta: Partial<FileMeta> | undefined;
-  if (doc.format !== undefined || doc.app !== undefined) {
+  const isExport = doc.format !== undefined || doc.app !== undefined;
+  if (isExport) {
     if (doc.format !== FILE_FORMAT) return fail('not-object', 'The file is not a Yangfan scenario file.');
     const fv = doc.formatVersion;
     if (typeof fv !== 'number' || !Number.isInteger(fv) || fv < 1) return fail('schema', 'formatVersion must be a whole number from 1.');
@@ -122,30 +138,36 @@ function importUnsafe(text: string): ImportResult {
       return fail('version', `The file was made by a newer version of Yangfan (file format ${fv}); please update.`);
     meta = {};
     for (const k of META_KEYS) if (doc[k] !== undefined) (meta as Record<string, unknown>)[k] = doc[k];
-    const mv = typeof doc.modelVersion === 'string' ? doc.modelVersion.slice(0, 32) : undefined;
-    const dv = typeof doc.dataVersion === 'string' ? doc.dataVersion.slice(0, 32) : undefined;
-    if (mv !== undefined && mv !== MODEL_VERSION)
-      warnings.push(`The file was made with model version ${mv}; this is ${MODEL_VERSION}, so results may differ.`);
-    if (dv !== undefined && dv !== DATA_VERSION)
-      warnings.push(`The file was made with the reference data of ${dv}; this is ${DATA_VERSION}, so results may differ.`);
+    const mv = typeof doc.modelVersion === 'string' ? printable(doc.modelVersion, 32) : undefined;
+    const dv = typeof doc.dataVersion === 'string' ? printable(doc.dataVersion, 32) : undefined;
+    if (mv !== undefined && mv !== MODEL_VERSION) warnings.push({ code: 'old-model', made: mv });
+    if (dv !== undefined && dv !== DATA_VERSION) warnings.push({ code: 'old-data', made: dv });
   }
+  const migrated = migrateOldKeys(doc);
+  doc = migrated.doc;
+  if (migrated.renamed.length) warnings.push({ code: 'renamed', fields: migrated.renamed });
+  // Every key must be known: a misspelt one would otherwise be dropped and its default used without a word.
+  const unknown = unknownKeys(doc, [...(isExport ? META_KEYS : []), ...PRESET_KEYS]);
+  if (unknown.length) return fail('schema', `The file holds unknown fields: ${list(unknown)}`, unknown);
   const scenario: Record<string, unknown> = {};
-  const unknown: string[] = [];
-  for (const [k, v] of Object.entries(doc)) {
-    if (SCENARIO_KEYS.includes(k)) scenario[k] = v;
-    else if (!(META_KEYS as readonly string[]).includes(k) && !PRESET_KEYS.includes(k)) unknown.push(k.slice(0, 40));
-  }
-  if (unknown.length) warnings.push(`Ignored unknown fields: ${unknown.slice(0, 8).join(', ')}${unknown.length > 8 ? ', …' : ''}.`);
-  const r = parseScenario(scenario);
-  if (!r.ok) return fail('schema', `The scenario in the file is invalid: ${r.errors.slice(0, 5).join('; ')}${r.errors.length > 5 ? '; …' : ''}`, r.errors);
-  return { ok: true, scenario: r.scenario, warnings, ...(meta && { meta }) };
+  for (const [k, v] of Object.entries(doc)) if (SCENARIO_KEYS.includes(k)) scenario[k] = v;
+  const based = onBasis(scenario);
+  if ('error' in based) return fail('schema', `The scenario in the file is invalid: ${based.error}`, [based.error]);
+  const r = parseScenario(based.raw);
+  if (!r.ok) return fail('schema', `The scenario in the file is invalid: ${list(r.errors)}`, r.errors);
+  return { ok: true, scenario: r.scenario, basis: based.basis, warnings, ...(meta && { meta }) };
 }
 
-/** Reads a scenario file (an exported one or a plain scenario JSON). Never throws. */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Reads a scenario file (an exported one, a preset file or a plain scenario JSON). Never throws; no message quotes
+ * the file's content (unknown keys are named, cleaned of control characters).
+ */
 export function importScenarioJson(text: string): ImportResult {
   try {
     return importUnsafe(text);
-  } catch (e) {
-    return fail('json', `The file could not be read (${(e instanceof Error ? e.message : String(e)).slice(0, 160)}).`);
+  } catch {
+    return fail('json', 'The file could not be read.');
   }
 }

@@ -75,16 +75,15 @@ function distSchema(p: ParamDef) {
 const paramShape = Object.fromEntries(
   PARAM_IDS.map((id) => {
     const p = PARAMS[id];
-    const setting = z.object({ value: z._default(inRange(p), p.value), dist: z._default(distSchema(p), { kind: 'fixed' }) });
-    return [id, z._default(setting, { value: p.value, dist: { kind: 'fixed' } })];
+    return [id, settingOf(p)];
   }),
 ) as { [K in ParamId]: ReturnType<typeof settingOf> };
 
-// Only for the type above: the schema of one parameter's setting.
+/** The schema of one parameter's setting: missing fields take the registry's point value and default uncertainty. */
 function settingOf(p: ParamDef) {
-  return z._default(z.object({ value: z._default(inRange(p), p.value), dist: z._default(distSchema(p), { kind: 'fixed' }) }), {
+  return z._default(z.object({ value: z._default(inRange(p), p.value), dist: z._default(distSchema(p), p.uncertainty) }), {
     value: p.value,
-    dist: { kind: 'fixed' as const },
+    dist: p.uncertainty,
   });
 }
 

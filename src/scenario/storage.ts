@@ -14,6 +14,7 @@
 import { z } from 'zod/mini';
 import { LinkStateSchema, NameSchema, defaultLinkState, type LinkState } from './link-state';
 import { ScenarioSchema, formatIssues } from './schema';
+import { isPlainObject, jsonProblemText, parseJson } from './safe-json';
 
 export const SAVED_KEY = 'yangfan.saved.v1';
 export const LEGACY_SAVED_KEY = 'yangfan.saved';
@@ -78,7 +79,8 @@ const SavedItemSchema = z.object({
 
 const LegacyItemSchema = z.object({ name: NameSchema, scenario: ScenarioSchema });
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Bounds of the stored JSON: SAVED_MAX items of a few hundred values each fit with room to spare. */
+const STORE_JSON_LIMITS = { maxDepth: 32, maxNodes: 2_000_000 };
 const describeError = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
 function isQuotaError(e: unknown): boolean {
@@ -225,12 +227,9 @@ function loadUnsafe(storage: StorageLike, now: Date): LoadResult {
   }
   if (raw === null) return { items: [] };
   if (typeof raw !== 'string') raw = String(raw);
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return quarantine(storage, raw, [], 'not valid JSON', undefined, now);
-  }
+  const parsed = parseJson(raw, STORE_JSON_LIMITS);
+  if (!parsed.ok) return quarantine(storage, raw, [], parsed.problem.code === 'syntax' ? 'not valid JSON' : jsonProblemText(parsed.problem, 'the value'), undefined, now);
+  const value = parsed.value;
   if (Array.isArray(value)) return migrateV0(storage, key, raw, value, now);
   if (!isPlainObject(value) || typeof value.version !== 'number')
     return quarantine(storage, raw, [], 'not a list of saved scenarios', undefined, now);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, openPage, waitForResult, type Harness } from './harness';
-import { decodeLink, encodeLink } from '../../src/scenario/codec';
+import { decodeLink, encodeLink } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { presetById } from '../../src/scenario/presets';
 import { runModel, OUTPUT_IDS } from '../../src/model';
@@ -99,13 +99,23 @@ describe('embed', () => {
     const snippet = page.locator('[data-testid="embed-snippet"]');
     await expect.poll(() => snippet.inputValue()).toContain('view=chart&amp;indicator=users&amp;controls=1');
     const html = await snippet.inputValue();
-    expect(html).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=chart&amp;indicator=users&amp;controls=1&amp;lang=en&amp;theme=light#v1\.baseline\.[\w-]+" /);
+    expect(html).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=chart&amp;indicator=users&amp;controls=1&amp;lang=en&amp;theme=light#v2\.baseline\.[\w-]+" /);
     expect(html).toMatch(/height="\d+"/);
     expect(html).toContain('title="Yangfan · 5G users"');
     // The snippet's link carries the scenario (with its title).
     const src = /src="([^"]+)"/.exec(html)![1].replace(/&amp;/g, '&');
     const r = decodeLink(src);
     expect(r.ok && r.state.scenario.title).toBe('Embedded "scenario"');
+    // The live preview shows that frame at the snippet's height, and says the listener is included.
+    const preview = page.locator('[data-testid="embed-preview-frame"]');
+    await expect.poll(() => preview.getAttribute('src')).toBe(src);
+    expect(await preview.getAttribute('height')).toBe(/height="(\d+)"/.exec(html)![1]);
+    await expect.poll(() => page.frameLocator('[data-testid="embed-preview-frame"]').locator('[data-testid="embed"] figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(html).toContain('<script>');
+    expect(await page.locator('.embed-form .note').innerText()).toContain('resize listener');
+    await page.uncheck('[data-testid="embed-controls"]');
+    await expect.poll(() => preview.getAttribute('src')).toContain('controls=0');
+    expect(await snippet.inputValue()).not.toContain('<script');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     // And it works: open the snippet's address.

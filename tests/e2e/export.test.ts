@@ -11,7 +11,11 @@ import { startHarness, openPage, waitForResult, type Harness } from './harness';
 import { DATA_VERSION, MODEL_VERSION, runModel } from '../../src/model';
 import { PRESETS } from '../../src/scenario/presets';
 import { importScenarioJson } from '../../src/scenario/file';
-import { bandsCsv } from '../../src/export/csv';
+import { chartCsv } from '../../src/export/csv';
+import { exportFileName } from '../../src/ui/export/filename';
+import { translator } from '../../src/i18n';
+
+const named = (part: string, ext: string, suffix?: string) => exportFileName({ title: TITLE, presetName: '', part, date: new Date(), ext, suffix });
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,7 +59,8 @@ describe('export', () => {
     await page.click('[data-testid="export-traffic_share"]');
 
     const svg = await download(page, 'export-svg-traffic_share');
-    expect(svg.name).toBe('yangfan-baseline-traffic_share.svg');
+    expect(svg.name).toBe(named('5G网络接入流量占比', 'svg'));
+    expect(svg.name).toMatch(/^出口测试-Export-test-5G网络接入流量占比-\d{4}-\d{2}-\d{2}\.svg$/);
     const text = svg.body.toString('utf8');
     expect(text).toContain(TITLE);
     expect(text).toContain('5G网络接入流量占比');
@@ -64,6 +69,8 @@ describe('export', () => {
     expect(text).toContain(`模型 ${MODEL_VERSION}`);
     expect(text).toContain(`数据 ${DATA_VERSION}`);
     expect(text).toContain('font-family="system-ui');
+    // The stamp lists the assumptions changed from the preset (none: only the title changed).
+    expect(text).toContain('与预设不同的假设：无');
     // Well formed, and holds the Plot chart (its band areas and central line).
     expect(await page.evaluate((s) => new DOMParser().parseFromString(s, 'image/svg+xml').querySelector('parsererror') === null, text)).toBe(true);
     expect(text).toMatch(/aria-label="area"/);
@@ -71,18 +78,19 @@ describe('export', () => {
     expect(w).toBe(1000);
 
     const png = await download(page, 'export-png-traffic_share');
-    expect(png.name).toBe('yangfan-baseline-traffic_share@2x.png');
+    expect(png.name).toBe(named('5G网络接入流量占比', 'png'));
     expect(pngSize(png.body)).toEqual({ width: 2 * w, height: 2 * hgt });
     expect(png.body.length).toBeGreaterThan(50_000);
 
     const slide = await download(page, 'export-slide-traffic_share');
-    expect(slide.name).toBe('yangfan-baseline-traffic_share-slide.png');
+    expect(slide.name).toBe(named('5G网络接入流量占比', 'png', '-1920x1080'));
     expect(pngSize(slide.body)).toEqual({ width: 1920, height: 1080 });
 
     const csv = await download(page, 'export-csv-traffic_share');
-    expect(csv.name).toBe('yangfan-baseline-traffic_share.csv');
-    // Only the title changed: the bands are those of the baseline, bit for bit.
-    expect(csv.body.toString('utf8')).toBe(bandsCsv(runModel(PRESETS[0].scenario).outputs.traffic_share));
+    expect(csv.name).toBe(named('5G网络接入流量占比', 'csv'));
+    // Only the title changed: the bands are those of the baseline (rounded), with a BOM and Chinese headers.
+    expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.body.toString('utf8')).toBe(chartCsv(runModel(PRESETS[0].scenario).outputs.traffic_share, 'traffic_share', 'zh-CN', translator('zh-CN')));
 
     const json = await download(page, 'export-json-traffic_share');
     const parsed = importScenarioJson(json.body.toString('utf8'));

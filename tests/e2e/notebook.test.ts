@@ -53,7 +53,7 @@ describe('notebook', () => {
     await waitForResult(page, g0 + 1);
     await page.waitForTimeout(400); // let the settled full run land
     await waitForResult(page, g0 + 1);
-    const value = await page.inputValue('#p-buildAnnual-number');
+    const value = await page.getAttribute('#p-buildAnnual-number', 'data-value');
     expect(Number(value)).toBe(600000 + 8 * 10000);
     const after = await pOf(page, 'base_stations_per_10k');
     expect(after).toBeGreaterThan(before);
@@ -82,7 +82,7 @@ describe('notebook', () => {
     expect(seen.size).toBeGreaterThan(1);
     await page.waitForTimeout(400);
     await waitForResult(page, g0 + 2);
-    const drift = Number(await page.inputValue('#p-ratioDrift-number'));
+    const drift = Number(await page.getAttribute('#p-ratioDrift-number', 'data-value'));
     expect(drift).toBeLessThan(0.25);
     expect(await pOf(page, 'traffic_share')).toBeLessThan(before);
     expect(await page.locator('[data-testid="status"]').innerText()).toContain('10,000 samples');
@@ -96,7 +96,7 @@ describe('notebook', () => {
     expect(await page.locator('#h-scorecard').innerText()).toBe('目标记分卡');
     await page.selectOption('[data-testid="lang"]', 'en');
     await expect.poll(() => page.locator('#h-scorecard').innerText()).toBe('Scorecard');
-    expect(await page.locator('[data-testid="verdict-users"]').innerText()).toMatch(/^Reaches > 560 million in \w{3} 2022/);
+    expect(await page.locator('[data-testid="verdict-users"]').innerText()).toMatch(/^Meets the target \(> 560 million\) in \w{3} 2022/);
     await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#cell-users figure svg').first().textContent()).toContain('M');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -117,11 +117,11 @@ describe('notebook', () => {
     const input = page.locator('#p-bassQ-number');
     await input.fill('abc');
     await input.press('Enter');
-    await expect.poll(() => page.locator('#p-bassQ-msg').innerText()).toContain('Enter a number');
+    await expect.poll(() => page.locator('#p-bassQ-msg').innerText()).toContain('“abc” is not a number');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     await input.fill('9');
     await input.press('Enter');
-    await expect.poll(() => page.locator('#p-bassQ-msg').innerText()).toContain('Must be between 0 and 0.4');
+    await expect.poll(() => page.locator('#p-bassQ-msg').innerText()).toContain('Read as 9 per month: outside the allowed range. Allowed: 0 to 0.4 per month.');
     await page.waitForTimeout(300);
     // Nothing was run: same generation, same chart, same probability, slider still at the preset value.
     expect(Number(await page.locator('[data-testid="status"]').getAttribute('data-generation'))).toBe(g0);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from './harness';
-import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/codec';
+import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { exportScenarioJson } from '../../src/scenario/file';
 import { PRESETS, presetById } from '../../src/scenario/presets';
@@ -57,7 +57,7 @@ describe('share links', () => {
     await expect.poll(() => page.locator('[data-testid="copy-msg"]').innerText()).not.toBe('');
     let link = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
     if (!link) link = await page.inputValue('[data-testid="share-link"]');
-    expect(link.startsWith(h.url + '#v1.baseline.')).toBe(true);
+    expect(link.startsWith(h.url + '#v2.baseline.')).toBe(true);
     expect(await page.inputValue('[data-testid="share-link"]')).toBe(link);
     expect(await page.evaluate(() => location.href)).toBe(link);
     // The link decodes to exactly what is on screen.
@@ -77,7 +77,7 @@ describe('share links', () => {
     expect(await fresh.page.locator('.scorecard').innerText()).toBe(scorecard);
     expect(await Promise.all(OUTPUT_IDS.map((id) => pOf(fresh.page, id)))).toEqual(ps);
     expect(await fresh.page.inputValue('[data-testid="title"]')).toBe('Faster build-out 加快建设');
-    expect(await fresh.page.inputValue('#p-buildAnnual-number')).toBe('700000');
+    expect(await fresh.page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('700000');
     expect(await fresh.page.evaluate(() => document.title)).toContain('Faster build-out 加快建设');
     expect(await fresh.page.locator('[data-testid="notice-link"]').count()).toBe(0);
     // The same figures as Node for the decoded scenario (same seed).
@@ -212,7 +212,7 @@ describe('share links', () => {
     expect(await page.inputValue('[data-testid="preset"]')).toBe('cautious');
     expect(await page.inputValue('[data-testid="title"]')).toBe('Old link');
     // The address is upgraded to the current format.
-    await waitForLink(page, (x) => x.startsWith('#v1.cautious.'));
+    await waitForLink(page, (x) => x.startsWith('#v2.cautious.'));
     await context.close();
 
     const json = JSON.stringify({ mv: '1.0.0', dv: '2021-07', t: 'Made with 1.0.0', l: 'en' });
@@ -228,7 +228,7 @@ describe('share links', () => {
   it('opens a link typed into the address bar (hashchange), and keeps the scenario when it is broken', async () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'en-US' });
     const g = await waitForResult(page);
-    // A link names its language (a bare `#v1.cautious` would be Chinese, the default).
+    // A link names its language (a bare `#v2.cautious` would be Chinese, the default).
     const cautious = encodeLink({ ...defaultLinkState('en'), scenario: presetById('cautious')!.scenario });
     await page.evaluate((x) => (location.hash = x), cautious);
     await expect.poll(() => page.inputValue('[data-testid="preset"]')).toBe('cautious');
@@ -298,7 +298,7 @@ describe('saved scenarios and files', () => {
     await expect.poll(() => item.getAttribute('data-name')).toBe('Faster build');
     await setParam(page, 'buildAnnual', '500000');
     await item.locator('[data-testid="saved-open"]').click();
-    await expect.poll(() => page.inputValue('#p-buildAnnual-number')).toBe('720000');
+    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('720000');
     await item.locator('[data-testid="saved-delete"]').click();
     await item.locator('[data-testid="saved-delete-confirm"]').click();
     await expect.poll(() => item.count()).toBe(0);
@@ -313,7 +313,7 @@ describe('saved scenarios and files', () => {
     const g = await waitForResult(page);
     await page.click('[data-testid="open-saved"]');
     const input = page.locator('[data-testid="import-file"]');
-    const before = { q: await page.inputValue('#p-bassQ-number'), title: await page.inputValue('[data-testid="title"]'), hash: await page.evaluate(() => location.hash) };
+    const before = { q: await page.getAttribute('#p-bassQ-number', 'data-value'), title: await page.inputValue('[data-testid="title"]'), hash: await page.evaluate(() => location.hash) };
     const bad = [
       { name: 'broken.json', text: '{"version": 1, "params": {', code: 'json' },
       { name: 'out-of-range.json', text: JSON.stringify({ version: 1, title: 'Bad', params: { bassQ: { value: 99 } } }), code: 'schema', mention: 'params.bassQ.value' },
@@ -331,7 +331,7 @@ describe('saved scenarios and files', () => {
     }
     await page.waitForTimeout(350);
     expect(await generation(page)).toBe(g);
-    expect(await page.inputValue('#p-bassQ-number')).toBe(before.q);
+    expect(await page.getAttribute('#p-bassQ-number', 'data-value')).toBe(before.q);
     expect(await page.inputValue('[data-testid="title"]')).toBe(before.title);
     expect(await page.evaluate(() => location.hash)).toBe(before.hash);
     expect(await page.locator('[data-testid="undo"]').isDisabled()).toBe(true);
@@ -355,13 +355,13 @@ describe('undo and redo', () => {
     await setParam(page, 'buildAnnual', '620000');
     await page.locator('h1').click();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.inputValue('#p-buildAnnual-number')).toBe('610000');
+    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('610000');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.inputValue('#p-buildAnnual-number')).toBe('600000');
+    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('600000');
     await page.keyboard.press('Control+Shift+Z');
-    await expect.poll(() => page.inputValue('#p-buildAnnual-number')).toBe('610000');
+    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('610000');
     await page.keyboard.press('Control+y');
-    await expect.poll(() => page.inputValue('#p-buildAnnual-number')).toBe('620000');
+    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('620000');
     await waitForResult(page);
     const p620 = await pOf(page, 'base_stations_per_10k');
 
@@ -369,7 +369,7 @@ describe('undo and redo', () => {
     await page.fill('[data-testid="title"]', 'typing');
     await page.focus('[data-testid="title"]');
     await page.keyboard.press('Control+z');
-    expect(await page.inputValue('#p-buildAnnual-number')).toBe('620000');
+    expect(await page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('620000');
     await page.fill('[data-testid="title"]', 'typed');
 
     // A drag across many steps is one undo step.
@@ -382,11 +382,11 @@ describe('undo and redo', () => {
       await page.waitForTimeout(20);
     }
     await page.mouse.up();
-    await expect.poll(() => page.inputValue('#p-ratioDrift-number').then(Number)).toBeGreaterThan(0.25);
+    await expect.poll(() => page.getAttribute('#p-ratioDrift-number', 'data-value').then(Number)).toBeGreaterThan(0.25);
     await page.locator('h1').click();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.inputValue('#p-ratioDrift-number')).toBe('0.25');
-    expect(await page.inputValue('#p-buildAnnual-number')).toBe('620000');
+    await expect.poll(() => page.getAttribute('#p-ratioDrift-number', 'data-value')).toBe('0.25');
+    expect(await page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('620000');
     await waitForResult(page);
     await expect.poll(() => pOf(page, 'base_stations_per_10k')).toBe(p620);
     // The buttons do the same.
@@ -404,13 +404,13 @@ describe('undo and redo', () => {
     state.scenario.params = { ...state.scenario.params, buildAnnual: { ...state.scenario.params.buildAnnual, value: 550000 } };
     const { page, context, errors } = await openPage(h, encodeLink(state), { locale: 'en-US' });
     await waitForResult(page);
-    expect(await page.inputValue('#p-buildAnnual-number')).toBe('550000');
+    expect(await page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('550000');
     await setParam(page, 'buildAnnual', '800000');
     await page.click('[data-testid="reset-preset"]');
-    await expect.poll(() => page.inputValue('#p-buildAnnual-number')).toBe(String(presetById('cautious')!.scenario.params.buildAnnual.value));
+    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe(String(presetById('cautious')!.scenario.params.buildAnnual.value));
     expect(await page.inputValue('[data-testid="title"]')).toBe('From a link');
     await page.click('[data-testid="reset-link"]');
-    await expect.poll(() => page.inputValue('#p-buildAnnual-number')).toBe('550000');
+    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('550000');
     await page.click('[data-testid="reset-defaults"]');
     await expect.poll(() => page.inputValue('[data-testid="preset"]')).toBe('baseline');
     expect(await page.inputValue('[data-testid="title"]')).toBe('');
@@ -461,7 +461,7 @@ describe('compare', () => {
     await page.click('[data-testid="compare-close"]');
     await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#cell-users figure svg [stroke-dasharray="6,3"]').count()).toBe(0);
-    expect(hash).toContain('#v1.baseline.');
+    expect(hash).toContain('#v2.baseline.');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import * as model from '../../src/model';
 import { analyse } from '../../src/model/analysis';
-import { calibrate, type FittedCalibration } from '../../src/model/calibrate';
+import { calibrate, type ConditioningReason, type FittedCalibration } from '../../src/model/calibrate';
 import { goalSeek, goalSeekProbability } from '../../src/model/goal-seek';
 import { sensitivity } from '../../src/model/sensitivity';
 import { onTrack } from '../../src/model/on-track';
@@ -32,7 +32,7 @@ import {
   round4,
   unfittedText,
   withUnit,
-} from '../../src/ui/analysis/text';
+} from '../../src/i18n/analysis-text';
 import {
   createAnalysisClient,
   createInThreadAnalysisBackend,
@@ -141,11 +141,11 @@ describe('sentences', () => {
     expect(comparatorOf(c)).toBe('≥');
     const sEn = centralSeekText(c, 'en', en);
     expect(sEn).toBe(
-      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at 2023-12 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
+      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at Dec 2023 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
     );
-    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 640,000站\/年\(当前为600,000\)/);
+    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万）/);
     expect(probabilitySeekText(p, '≥', 'en', en)).toMatch(/^Annual additions ≥ [\d,]+ stations per year lifts P\(met\) to 80 % or more/);
-    expect(probabilitySeekText(p, '≥', 'zh-CN', zh)).toMatch(/^年新建基站 ≥ [\d,]+站\/年时达标概率达到80%/);
+    expect(probabilitySeekText(p, '≥', 'zh-CN', zh)).toMatch(/^年新建基站 ≥ [\d.]+万站\/年时达标概率达到80%/);
   });
 
   it('says when a target cannot be reached within the range, and when it is met at the range minimum', () => {
@@ -153,13 +153,17 @@ describe('sentences', () => {
     const un = goalSeek(s, 'iot_growth');
     expect(un.status).toBe('unreachable');
     expect(centralSeekText(un, 'en', en)).toMatch(/^Not reachable within the allowed range \(0–1,000 % per year\): the best is .+, at First-year growth = 1,000 % per year\.$/);
-    expect(centralSeekText(un, 'zh-CN', zh)).toMatch(/^在允许范围内\(0–1,000%\/年\)无法达标/);
+    expect(centralSeekText(un, 'zh-CN', zh)).toMatch(/^在允许范围内（0–1,000%\/年）无法达标/);
     const users = goalSeek(base, 'users');
     expect(users.status).toBe('already-met');
     expect(centralSeekText(users, 'en', en)).toBe('Already met across the whole allowed range of Imitation coefficient q.');
-    const fake = { ...users, message: 'already met at the range minimum' };
+    const fake = { ...users, reason: 'met-at-min' } as const;
     expect(centralSeekText(fake, 'en', en)).toBe('Already met at the range minimum (Imitation coefficient q = 0 per month).');
-    expect(centralSeekText({ ...users, message: 'already met at the range maximum' }, 'zh-CN', zh)).toContain('最大值');
+    expect(centralSeekText({ ...users, reason: 'met-at-max' }, 'zh-CN', zh)).toBe('取允许范围的最大值时即已达标（模仿系数 q = 0.4/月）。');
+    // No step on the grid meets: the sentence says the exact boundary is given.
+    const reached = goalSeek(base, 'base_stations_per_10k');
+    expect(centralSeekText({ ...reached, reason: 'off-grid' }, 'en', en)).toMatch(/ No value on the lever’s step grid meets the target, so the exact boundary is given\.$/);
+    expect(centralSeekText(reached, 'en', en)).not.toMatch(/step grid/);
   });
 
   it('formats lever values on their step grid, with units, and disambiguates labels outside their cell', () => {
@@ -175,7 +179,7 @@ describe('sentences', () => {
   });
 
   it('translates every conditioning reason calibrate.ts gives on the shipped data', () => {
-    const seen: string[] = [];
+    const seen: ConditioningReason[] = [];
     for (const id of ['users', 'base_stations_per_10k'] as const) {
       for (const family of ['bass', 'logistic', 'gompertz'] as const) {
         const c = calibrate({ ...base, families: { ...base.families, users: family } }, id);
@@ -183,28 +187,56 @@ describe('sentences', () => {
         for (const r of c.reasons) {
           seen.push(r);
           const z = reasonText(r, 'zh-CN', zh);
-          expect(z, r).not.toBe(r);
-          expect(z, r).toMatch(/[\u4e00-\u9fff]/);
-          expect(reasonText(r, 'en', en), r).not.toMatch(/\{\w+\}/);
+          expect(z, r.code).toMatch(/[\u4e00-\u9fff]/);
+          expect(z, r.code).not.toMatch(/\{\w+\}/);
+          expect(reasonText(r, 'en', en), r.code).not.toMatch(/\{\w+\}/);
         }
       }
     }
     expect(seen.length).toBeGreaterThan(3);
-    expect(reasonText('few points: 4 observations (fewer than 6)', 'zh-CN', zh)).toBe('观测点少:仅4个(少于6个)');
-    expect(reasonText('bassP at the lower bound of its range (0)', 'en', en)).toBe('Innovation coefficient p is at the lower bound of its allowed range (0)');
-    expect(reasonText('large sensitivity: leaving out the last observation moves the 2023-12 value by 125.3 %', 'en', en)).toBe(
-      'unstable: leaving out the last observation moves the fitted 2023-12 value by +125.3 %',
+    expect(seen.map((r) => r.code)).toContain('early-s-curve');
+    // One reason of every code, rendered in both languages with no placeholder left.
+    const every: ConditioningReason[] = [
+      { code: 'few-points', n: 3, min: 6 },
+      { code: 'early-s-curve', share: 0.2, limit: 0.3 },
+      { code: 'at-bound', param: 'bassQ', bound: 'upper', value: 0.4 },
+      { code: 'large-standard-error', param: 'bassP', value: 0.02, se: 0.03, limit: 0.5 },
+      { code: 'leave-out', dropped: 2, change: 0.15 },
+    ];
+    for (const r of every) {
+      expect(reasonText(r, 'zh-CN', zh), r.code).not.toMatch(/\{\w+\}|[:,()]/);
+      expect(reasonText(r, 'en', en), r.code).not.toMatch(/\{\w+\}/);
+    }
+    expect(reasonText({ code: 'few-points', n: 4, min: 6 }, 'zh-CN', zh)).toBe('观测点少：仅4个（少于6个）');
+    expect(reasonText({ code: 'at-bound', param: 'bassP', bound: 'lower', value: 0 }, 'en', en)).toBe(
+      'Innovation coefficient p is at the lower bound of its allowed range (0)',
     );
-    expect(reasonText('something new', 'zh-CN', zh)).toBe('something new');
+    expect(reasonText({ code: 'leave-out', dropped: 1, change: 1.253 }, 'en', en)).toBe(
+      'unstable: leaving out the last observation moves the fitted Dec 2023 value by +125.3 %',
+    );
+    expect(reasonText({ code: 'leave-out', dropped: 2, change: -0.2 }, 'zh-CN', zh)).toBe('不稳定：去掉最后2个观测值后，拟合的2023年12月数值变动-20%');
+    expect(reasonText({ code: 'early-s-curve', share: 0.123, limit: 0.3 }, 'en', en)).toMatch(/^early S-curve: the last observation is 12\.3 % of the market potential \(below 30 %\)/);
+    expect(reasonText({ code: 'large-standard-error', param: 'bassQ', value: 0.01, se: Number.MAX_VALUE, limit: 0.5 }, 'en', en)).toBe(
+      'large uncertainty: Imitation coefficient q = 0.01 ± ∞ (standard error above 50 % of the value)',
+    );
   });
 
   it('explains unfitted outputs and the on-track status', () => {
     const traffic = calibrate(base, 'traffic_share');
     const iot = calibrate(base, 'iot_growth');
     if (traffic.status !== 'not-fittable' || iot.status !== 'not-fittable') throw new Error('expected not fittable');
-    expect(unfittedText(traffic, en, '2021-05')).toMatch(/^One observation only \(g5_traffic_share, 2021-05\).+reproduces it exactly.+cannot be fitted/);
+    expect(unfittedText(traffic, en, '2021-05')).toMatch(/^One observation only \(5G share of mobile internet access traffic, May 2021\).+reproduces it exactly.+cannot be fitted/);
+    // No internal ids and no ISO months in Chinese.
+    expect(unfittedText(traffic, zh, '2021-05', 'zh-CN')).toMatch(/^只有一个观测值（5G流量占移动互联网接入流量比重，2021年5月）/);
     expect(unfittedText(iot, en)).toMatch(/^No observed series exists/);
-    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(/^growing 11\.7 % a month since 2019-12; 3\.3 % a month is needed from 2021-06/);
+    expect(unfittedText({ ...traffic, n: 3, reason: 'anchored-on-last' }, zh, '2021-05', 'zh-CN')).toBe(
+      '模型以3个观测值中的最后一个（5G流量占移动互联网接入流量比重，2021年5月）为起点并精确重现它；模型没有描述其历史的参数，因此不做拟合。',
+    );
+    expect(unfittedText({ ...traffic, n: 0, reason: 'no-observation' }, en)).toBe(analysisEn.anNoObsAtAsOf);
+    expect(unfittedText({ ...iot, series: 'g5_base_stations', n: 1, reason: 'too-few' }, en)).toBe('1 observation(s) at the as-of date: at least two are needed to fit.');
+    const noGrowth = { ...onTrack('users', base.asOf), status: 'no-data', reason: 'no-growth' } as const;
+    expect(onTrackText(noGrowth, 'zh-CN', zh)).toBe(analysisZh.anOtWhyNoGrowth);
+    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(/^growing 11\.7 % a month since Dec 2019; 3\.3 % a month is needed from Jun 2021/);
     expect(onTrackText(onTrack('iot_growth', base.asOf), 'zh-CN', zh)).toBe(analysisZh.anOtWhyNoSeries);
     expect(onTrackText(onTrack('traffic_share', base.asOf), 'en', en)).toMatch(/^1 observation\(s\) only/);
   });
@@ -246,7 +278,7 @@ describe('analysis client (in-thread)', () => {
         await new Promise<void>((r) => gates.push(r));
         return { id: outputId, seed: input.seed } as unknown as OutputAnalysis;
       },
-      async goalSeek(input, outputId, lever) {
+      async goalSeek(_input, outputId, lever) {
         ran.push(`seek:${outputId}:${lever}`);
         await new Promise<void>((r) => gates.push(r));
         return { lever } as unknown as GoalSeekPair;
@@ -281,7 +313,7 @@ describe('analysis client (in-thread)', () => {
   it('reports a failure and keeps serving; after terminate every request fails', async () => {
     let fail = true;
     const flaky: AnalysisBackend = {
-      async analyse(input, outputId) {
+      async analyse(_input, outputId) {
         if (fail) throw new Error('boom');
         return { id: outputId } as unknown as OutputAnalysis;
       },

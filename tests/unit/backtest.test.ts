@@ -7,7 +7,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createStore, STORE, type Obs } from '../../src/data/vintage';
-import { BACKTEST_IDS, quarterEnds, runBacktest, runVintage, scoreBacktest, type BacktestId, type VintageOutput, type VintageRun } from '../../src/model/backtest';
+import {
+  BACKTEST_IDS,
+  quarterEnds,
+  runBacktest,
+  runVintage,
+  scoreBacktest,
+  type BacktestId,
+  type VintageOutput,
+  type VintageRun,
+} from '../../src/model/backtest';
 import { parseMonth } from '../../src/model/months';
 import { QUANTILES } from '../../src/model/types';
 import { PRESETS } from '../../src/scenario/presets';
@@ -28,9 +37,22 @@ describe('vintages of the backtest', () => {
 describe('backtest arithmetic, against a hand-computed case', () => {
   // Industry networks only: 110 at 2022-03 (known 2022-04-30), 150 at 2022-06 (known 2022-07-31), 3500 at 2023-12.
   const row = (date: string, value: number, known: string): Obs => ({
-    series: 'g5_industry_vpn', date, value, unit: 'networks', basis: 'reported', source: 'fixture', url: '', known, period: 'end', bound: '', origin: 'running',
+    series: 'g5_industry_vpn',
+    date,
+    value,
+    unit: 'networks',
+    basis: 'reported',
+    source: 'fixture',
+    url: '',
+    known,
+    period: 'end',
+    bound: '',
+    origin: 'running',
   });
-  const store = createStore([], [row('2022-03-31', 110, '2022-04-30'), row('2022-06-30', 150, '2022-07-31'), row('2023-12-31', 3500, '2024-01-31')]);
+  const store = createStore(
+    [],
+    [row('2022-03-31', 110, '2022-04-30'), row('2022-06-30', 150, '2022-07-31'), row('2023-12-31', 3500, '2024-01-31')],
+  );
   /** A flat path from `start` to 2023-12 with bands p5, p10, p25, p50, p75, p90, p95. */
   const flat = (start: string, central: number, bands: number[], pMet: number): VintageOutput => {
     const s = parseMonth(start);
@@ -125,18 +147,21 @@ describe('no leakage', () => {
     return createStore(STORE.snapshot, running);
   }
 
-  it.each(['2021-06-30', '2021-12-31', '2022-06-30', '2023-03-31', '2023-12-31'])('the vintage of %s runs bit-identically when later rows are shuffled', (asOf) => {
-    const store = shuffledAfter(asOf);
-    const a = runVintage(baseline, asOf, 300, STORE);
-    const b = runVintage(baseline, asOf, 300, store);
-    expect(b.connectionsMetric).toBe(a.connectionsMetric);
-    for (const id of BACKTEST_IDS) {
-      expect(b.outputs[id].start).toBe(a.outputs[id].start);
-      expect(Buffer.from(b.outputs[id].central.buffer).equals(Buffer.from(a.outputs[id].central.buffer))).toBe(true);
-      expect(Buffer.from(b.outputs[id].bands.buffer).equals(Buffer.from(a.outputs[id].bands.buffer))).toBe(true);
-      expect(b.outputs[id].pMet).toBe(a.outputs[id].pMet);
-    }
-  });
+  it.each(['2021-06-30', '2021-12-31', '2022-06-30', '2023-03-31', '2023-12-31'])(
+    'the vintage of %s runs bit-identically when later rows are shuffled',
+    (asOf) => {
+      const store = shuffledAfter(asOf);
+      const a = runVintage(baseline, asOf, 300, STORE);
+      const b = runVintage(baseline, asOf, 300, store);
+      expect(b.connectionsMetric).toBe(a.connectionsMetric);
+      for (const id of BACKTEST_IDS) {
+        expect(b.outputs[id].start).toBe(a.outputs[id].start);
+        expect(Buffer.from(b.outputs[id].central.buffer).equals(Buffer.from(a.outputs[id].central.buffer))).toBe(true);
+        expect(Buffer.from(b.outputs[id].bands.buffer).equals(Buffer.from(a.outputs[id].bands.buffer))).toBe(true);
+        expect(b.outputs[id].pMet).toBe(a.outputs[id].pMet);
+      }
+    },
+  );
 
   it('the shuffle does change what the later vintages see (the test can fail)', () => {
     const store = shuffledAfter('2022-06-30');
@@ -147,7 +172,11 @@ describe('no leakage', () => {
 
   it('the whole backtest on the shipped data reports progress and scores every indicator with data', () => {
     const seen: number[] = [];
-    const r = runBacktest(baseline, { samples: 200, vintages: ['2021-06-30', '2022-06-30', '2023-06-30'], onProgress: (d) => seen.push(d) });
+    const r = runBacktest(baseline, {
+      samples: 200,
+      vintages: ['2021-06-30', '2022-06-30', '2023-06-30'],
+      onProgress: (d) => seen.push(d),
+    });
     expect(seen).toEqual([1, 2, 3]);
     for (const id of BACKTEST_IDS) expect(r.indicators[id].points.length, id).toBeGreaterThan(0);
     // The July-2021 style forecasts of users are on the connections metric, scored through the bridge.
@@ -158,7 +187,13 @@ describe('no leakage', () => {
 });
 
 describe('npm run forecast -- FILE --backtest', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 << 20,
+    });
 
   it('prints the coverage table, the error by horizon and the forecast evolution', () => {
     const r = cli('scenarios/baseline.json', '--backtest', '--samples', '300');

@@ -4,7 +4,7 @@
  * Tolerances: 2 % relative on the fitted parameters from 24 noiseless monthly points; R² above 0.9999.
  */
 import { describe, expect, it } from 'vitest';
-import { applyCalibration, calibrate, type Calibration, type FittedCalibration } from '../../src/model/calibrate';
+import { applyCalibration, calibrate, CONDITIONING, type Calibration, type FittedCalibration } from '../../src/model/calibrate';
 import { withParamValue } from '../../src/model/goal-seek';
 import { runCentral } from '../../src/model/monte-carlo';
 import { resolveAnchors } from '../../src/model/anchors';
@@ -88,8 +88,12 @@ describe('calibrate: conditioning', () => {
     const c = fitted(calibrate({ ...base, asOf: '2020-12-31' }, 'users'));
     expect(c.n).toBe(3);
     expect(c.conditioning).toBe('ill-conditioned');
-    expect(c.reasons.some((r) => r.startsWith('few points'))).toBe(true);
-    expect(c.reasons.some((r) => r.startsWith('early S-curve'))).toBe(true);
+    expect(c.reasons).toContainEqual({ code: 'few-points', n: 3, min: CONDITIONING.minPoints });
+    const early = c.reasons.find((r) => r.code === 'early-s-curve');
+    expect(early).toMatchObject({ limit: CONDITIONING.earlyShare });
+    // The share is the last observation over the market potential: below the limit, and positive.
+    expect(early?.code === 'early-s-curve' && early.share).toBeGreaterThan(0);
+    expect(early?.code === 'early-s-curve' && early.share).toBeLessThan(CONDITIONING.earlyShare);
     expect(c.leaveOut[1].value).not.toBeNull(); // two points still give a fit
     expect(c.leaveOut[2].params).toBeNull(); // one point does not
   });
@@ -103,7 +107,7 @@ describe('calibrate: shipped data (baseline)', () => {
     expect(rel(c.params.bassP!, 0.0185)).toBeLessThan(0.02);
     expect(Math.abs(c.params.bassQ! - 0.014)).toBeLessThan(0.001);
     expect(c.conditioning).toBe('ill-conditioned');
-    expect(c.reasons.some((r) => r.startsWith('early S-curve'))).toBe(true);
+    expect(c.reasons.map((r) => r.code)).toContain('early-s-curve');
     expect(c.fitted[0].fitted).toBe(c.fitted[0].observed);
     expect(c.leaveOut.every((l) => l.value !== null)).toBe(true);
     // Applying the fit makes it the scenario's central assumption; central is the model's own 2023-12 value then.
@@ -138,11 +142,11 @@ describe('calibrate: shipped data (baseline)', () => {
       expect(c.status).toBe('not-fittable');
       if (c.status === 'not-fittable') {
         expect(c.n).toBe(1);
-        expect(c.reason).toMatch(/one observation/);
-        expect(c.reason).toMatch(/exactly/);
+        expect(c.reason).toBe('single-observation');
       }
     }
-    expect(calibrate(base, 'traffic_share').status === 'not-fittable' && (calibrate(base, 'traffic_share') as { reason: string }).reason).toMatch(/r0/);
-    expect(calibrate(base, 'iot_growth').status).toBe('not-fittable');
+    expect(calibrate(base, 'iot_growth')).toMatchObject({ status: 'not-fittable', reason: 'no-series' });
+    expect(calibrate({ ...base, asOf: '2021-04-30' }, 'traffic_share')).toMatchObject({ status: 'not-fittable', n: 0, reason: 'no-observation' });
+    expect(calibrate({ ...base, asOf: '2019-12-31' }, 'users')).toMatchObject({ status: 'not-fittable', reason: 'too-few' });
   });
 });

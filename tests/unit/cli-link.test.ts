@@ -1,7 +1,7 @@
 /** The CLI runs the scenario of a share link, the same as the app would, and refuses a broken link with exit 2. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { encodeLink } from '../../src/scenario/codec';
+import { encodeLink } from '../../src/scenario/link';
 import { isShareLink } from '../../cli/format';
 import { PRESETS } from '../../src/scenario/presets';
 import { runModel } from '../../src/model';

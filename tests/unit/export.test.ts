@@ -7,9 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { composeExportSvg, escapeXml, exportLayout, wrapText, chunkLink, SLIDE_WIDTH, SLIDE_HEIGHT, STANDARD_WIDTH, type ExportStamp } from '../../src/ui/export/svg';
 import { scorecardSvg, fitFontSize, type ScorecardTable } from '../../src/ui/export/scorecard-svg';
-import { bandsCsv, CSV_HEADER } from '../../src/export/csv';
+import { chartCsv, BOM, csvDigits, csvHeader, roundCell } from '../../src/export/csv';
+import { exportFileName, safeFilePart } from '../../src/ui/export/filename';
+import { basisScenario, changedAssumptions, changeLine, changesText } from '../../src/ui/export/changes';
+import { translator } from '../../src/i18n';
+import { PARAM_IDS, PARAMS } from '../../src/model';
 import { fanRows } from '../../src/ui/notebook/fan-chart';
-import { runModel, OUTPUT_IDS, MODEL_VERSION, DATA_VERSION, formatMonth, QUANTILES } from '../../src/model';
+import { runModel, OUTPUT_IDS, MODEL_VERSION, DATA_VERSION, formatMonth } from '../../src/model';
 import { PRESETS } from '../../src/scenario/presets';
 import { xmlProblems } from './helpers/xml';
 
@@ -115,30 +119,101 @@ describe('scorecard SVG', () => {
 
 describe('CSV of the bands', () => {
   const r = runModel(PRESETS[0].scenario, 500);
+  const zh = translator('zh-CN');
+  const en = translator('en');
 
-  it('has the header month, central, p5 … p95 and one row per month', () => {
+  it('starts with a BOM, has headers with units in the page language and one row per month', () => {
     for (const id of OUTPUT_IDS) {
       const o = r.outputs[id];
-      const lines = bandsCsv(o).split('\r\n');
+      const text = chartCsv(o, id, 'en', en);
+      expect(text.startsWith(BOM)).toBe(true);
+      const lines = text.slice(1).split('\r\n');
       expect(lines.pop()).toBe('');
-      expect(lines[0]).toBe('month,central,p5,p10,p25,p50,p75,p90,p95');
-      expect(CSV_HEADER).toHaveLength(2 + QUANTILES.length);
       expect(lines).toHaveLength(1 + o.length);
       expect(lines[1].split(',')[0]).toBe(formatMonth(o.start));
       expect(lines[o.length].split(',')[0]).toBe(formatMonth(o.start + o.length - 1));
     }
+    expect(chartCsv(r.outputs.traffic_share, 'traffic_share', 'zh-CN', zh).split('\r\n')[0]).toBe(
+      `${BOM}月份,中心路径（%）,p5（%）,p10（%）,p25（%）,p50（%）,p75（%）,p90（%）,p95（%）`,
+    );
+    expect(chartCsv(r.outputs.users, 'users', 'en', en).split('\r\n')[0]).toBe(
+      `${BOM}month,central path (persons),p5 (persons),p10 (persons),p25 (persons),p50 (persons),p75 (persons),p90 (persons),p95 (persons)`,
+    );
+    expect(csvHeader('base_stations_per_10k', 'zh-CN', zh)[1]).toBe('中心路径（个/万人）');
+    // UTF-8 bytes EF BB BF first, as Excel and WPS expect.
+    expect([...new TextEncoder().encode(chartCsv(r.outputs.users, 'users', 'zh-CN', zh)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it('holds exactly the result’s central path and bands', () => {
-    const o = r.outputs.traffic_share;
-    const rows = fanRows(o);
-    const lines = bandsCsv(o).trim().split('\r\n').slice(1);
-    lines.forEach((line, i) => {
-      const [month, ...nums] = line.split(',');
-      expect(month).toBe(formatMonth(rows[i].month));
-      const v = nums.map(Number);
-      const row = rows[i];
-      expect(v).toEqual([row.central, row.p5, row.p10, row.p25, row.p50, row.p75, row.p90, row.p95]);
-    });
+  it('holds the result’s central path and bands rounded to the indicator’s precision', () => {
+    for (const id of ['traffic_share', 'users', 'base_stations_per_10k', 'benchmarks_per_industry'] as const) {
+      const o = r.outputs[id];
+      const rows = fanRows(o);
+      const d = csvDigits(id);
+      const lines = chartCsv(o, id, 'en', en).slice(1).trim().split('\r\n').slice(1);
+      lines.forEach((line, i) => {
+        const [month, ...cells] = line.split(',');
+        expect(month).toBe(formatMonth(rows[i].month));
+        const row = rows[i];
+        const want = [row.central, row.p5, row.p10, row.p25, row.p50, row.p75, row.p90, row.p95];
+        cells.forEach((c, k) => {
+          // No 15-digit floats: at most d decimals, within half a unit of the last kept digit.
+          expect(c.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(d);
+          expect(Math.abs(Number(c) - want[k])).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-9);
+        });
+      });
+    }
+    expect(csvDigits('users')).toBe(0);
+    expect(roundCell(12.345678, 2)).toBe('12.35');
+    expect(roundCell(-0.0001, 2)).toBe('0');
+    expect(roundCell(NaN, 2)).toBe('');
+  });
+});
+
+describe('export file names', () => {
+  const day = new Date(2026, 10, 30);
+  it('names a file from the scenario title, the indicator and the date, Chinese kept', () => {
+    expect(exportFileName({ title: '基站加快建设', presetName: '基准情景', part: '每万人拥有5G基站数', date: day, ext: 'png' })).toBe(
+      '基站加快建设-每万人拥有5G基站数-2026-11-30.png',
+    );
+    expect(exportFileName({ title: '', presetName: 'Plan ambition', part: 'Scorecard', date: day, ext: 'svg' })).toBe('Plan-ambition-Scorecard-2026-11-30.svg');
+    expect(exportFileName({ title: '', presetName: '', date: day, ext: 'json' })).toBe('yangfan-2026-11-30.json');
+  });
+  it('removes characters a file system or a shell refuses', () => {
+    const name = exportFileName({ title: '../a/b\\c:d*e?f"g<h>i|j\u0000k  l（试）', presetName: 'x', part: 'p/q', date: day, ext: 'csv' });
+    expect(name).toBe('abcdefghijk-l-试-pq-2026-11-30.csv');
+    expect(name).not.toMatch(/[/\\:*?"<>|\p{Cc}]/u);
+    expect(safeFilePart('...hidden')).toBe('hidden');
+    expect([...safeFilePart('长'.repeat(100))]).toHaveLength(60);
+  });
+});
+
+describe('changed assumptions', () => {
+  const zh = translator('zh-CN');
+  const en = translator('en');
+  const preset = PRESETS[0].scenario;
+  it('compares with the preset, or with the registry defaults when the scenario names none', () => {
+    expect(basisScenario(PRESETS[1].id)).toEqual(PRESETS[1].scenario);
+    const defaults = basisScenario('registry-defaults');
+    expect(defaults.params.buildGrowth.value).toBe(PARAMS.buildGrowth.value);
+    expect(changedAssumptions(defaults, defaults, 'en', en)).toEqual([]);
+  });
+  it('lists nothing for the preset itself, and names the preset', () => {
+    expect(changedAssumptions(preset, preset, 'zh-CN', zh)).toEqual([]);
+    expect(changesText([], 'zh-CN', zh, '基准情景')).toBe('与预设不同的假设：无：即预设“基准情景”。');
+  });
+  it('lists each changed value, distribution, growth model and date as old → new', () => {
+    const s = structuredClone(preset);
+    const id = PARAM_IDS.find((p) => PARAMS[p].group === 'base_stations_per_10k')!;
+    const p = PARAMS[id];
+    s.params[id].value = p.value === p.max ? p.min : p.max;
+    s.families.users = s.families.users === 'bass' ? 'gompertz' : 'bass';
+    s.asOf = '2021-12-31';
+    const zhChanges = changedAssumptions(s, preset, 'zh-CN', zh);
+    expect(zhChanges.map((c) => c.key)).toEqual(['users', 'asOf', id]);
+    const line = changeLine(zhChanges[2], 'zh-CN');
+    expect(line).toContain('（每万人拥有5G基站数）：');
+    expect(line).toContain(' → ');
+    const enText = changesText(changedAssumptions(s, preset, 'en', en), 'en', en, 'Baseline');
+    expect(enText).toMatch(/^Assumptions changed from the preset: growth model \(5G users\): .+ → .+; As of: 2021-07-31 → 2021-12-31; /);
   });
 });

@@ -31,9 +31,9 @@ describe('classifyOnTrack', () => {
 
   it('applies the thresholds', () => {
     const cases: [number, string][] = [
-      [2, 'on track'],
-      [1, 'on track'],
-      [0.96, 'on track'],
+      [2, 'on-track'],
+      [1, 'on-track'],
+      [0.96, 'on-track'],
       [0.94, 'moderate'],
       [0.61, 'moderate'],
       [0.59, 'limited'],
@@ -47,12 +47,18 @@ describe('classifyOnTrack', () => {
     expect(classifyOnTrack([{ month: lastMonth - 6, value: 50 }, { month: lastMonth, value: 50 }], target).status).toBe('limited');
   });
 
-  it('target already met, and no data', () => {
-    expect(classifyOnTrack(series(1, 101), target).status).toBe('target already met');
+  it('target already met, and no data, each with its reason', () => {
+    expect(classifyOnTrack(series(1, 101), target)).toMatchObject({ status: 'met', reason: 'met' });
+    expect(classifyOnTrack(series(0.8), target).reason).toBe('pace');
     // '>' is strict: exactly at the target is not met yet.
-    expect(classifyOnTrack([{ month: lastMonth - 1, value: 90 }, { month: lastMonth, value: 100 }], target).status).not.toBe('target already met');
-    expect(classifyOnTrack([{ month: lastMonth, value: 50 }], target).status).toBe('no data');
-    expect(classifyOnTrack([], target).status).toBe('no data');
+    expect(classifyOnTrack([{ month: lastMonth - 1, value: 90 }, { month: lastMonth, value: 100 }], target).status).not.toBe('met');
+    expect(classifyOnTrack([{ month: lastMonth, value: 50 }], target)).toMatchObject({ status: 'no-data', reason: 'too-few' });
+    expect(classifyOnTrack([], target)).toMatchObject({ status: 'no-data', reason: 'too-few' });
+    // Two observations in one month, or a zero, give no growth rate.
+    expect(classifyOnTrack([{ month: lastMonth, value: 50 }, { month: lastMonth, value: 60 }], target).reason).toBe('no-growth');
+    expect(classifyOnTrack([{ month: lastMonth - 3, value: 0 }, { month: lastMonth, value: 60 }], target).reason).toBe('no-growth');
+    // Past the deadline without the target: limited, and why.
+    expect(classifyOnTrack(series(1), target, lastMonth)).toMatchObject({ status: 'limited', reason: 'deadline-passed' });
   });
 });
 
@@ -64,19 +70,19 @@ describe('onTrack on the shipped data', () => {
     expect(users.last).toEqual({ month: '2021-06', value: 365e6 });
     expect(users.observedGrowth!).toBeCloseTo(Math.log(365 / 36) / 13, 12);
     expect(users.requiredGrowth!).toBeCloseTo(Math.log(560 / 365) / (DEADLINE - parseMonth('2021-06')), 12);
-    expect(users.status).toBe('on track');
+    expect(users.status).toBe('on-track');
     const pen = onTrack('user_penetration', '2021-07-31');
-    expect(pen.status).toBe('on track');
+    expect(pen.status).toBe('on-track');
     const bs = onTrack('base_stations_per_10k', '2021-07-31');
     expect(bs.n).toBe(7);
     expect(bs.ratio!).toBeGreaterThan(0.95);
-    expect(bs.status).toBe('on track');
+    expect(bs.status).toBe('on-track');
     // Earlier as-of dates see fewer observations.
     // Known at the end of 2020 (real-time): May, September and December 2020 connections.
     expect(onTrack('users', '2020-12-31').n).toBe(3);
-    expect(onTrack('traffic_share', '2021-07-31').status).toBe('no data');
-    expect(onTrack('industry_vpn', '2021-07-31').status).toBe('no data');
-    expect(onTrack('iot_growth', '2021-07-31').status).toBe('no data');
-    for (const r of [users, pen, bs]) console.info(`${r.outputId}: ${r.status} — ${r.message}`);
+    expect(onTrack('traffic_share', '2021-07-31')).toMatchObject({ status: 'no-data', reason: 'too-few' });
+    expect(onTrack('industry_vpn', '2021-07-31')).toMatchObject({ status: 'no-data', reason: 'too-few' });
+    expect(onTrack('iot_growth', '2021-07-31')).toMatchObject({ status: 'no-data', reason: 'no-series' });
+    for (const r of [users, pen, bs]) console.info(`${r.outputId}: ${r.status} (ratio ${r.ratio?.toFixed(2)})`);
   });
 });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeLink, encodeLink } from '../../src/scenario/codec';
+import { decodeLink, encodeLink } from '../../src/scenario/link';
 import { defaultLinkState, type LinkState } from '../../src/scenario/link-state';
 import { PRESETS, UPGRADE_PRESETS, presetById, presetsOf } from '../../src/scenario/presets';
 import { parseScenario, planOf, type Scenario } from '../../src/scenario/schema';
@@ -71,12 +71,12 @@ describe('the share link carries the plan', () => {
 
   it('an upgrade preset, unmodified and modified, round trips', () => {
     const state: LinkState = { ...defaultLinkState(), scenario: structuredClone(UPGRADE_PRESETS[0].scenario) };
-    expect(round(state)).toEqual({ link: '#v1.upgrade-baseline', state, warnings: [] });
+    expect(round(state)).toEqual({ link: '#v2.upgrade-baseline', state, warnings: [] });
     state.scenario.params.personalGap = { value: 12, dist: { kind: 'uniform', min: 5, max: 20 } };
     state.scenario.params.iotConnGrowth.value = 42;
     state.view = { mode: 'notebook', indicator: 'iot_connections' };
     const r = round(state);
-    expect(r.link.startsWith('#v1.upgrade-baseline.')).toBe(true);
+    expect(r.link.startsWith('#v2.upgrade-baseline.')).toBe(true);
     expect(r.state).toEqual(state);
   });
 
@@ -85,7 +85,7 @@ describe('the share link carries the plan', () => {
     Object.assign(s, { plan: 'upgrade-2024', asOf: '2024-11-22', horizon: '2029-12' });
     const state: LinkState = { ...defaultLinkState(), scenario: s };
     const r = round(state);
-    expect(r.link.startsWith('#v1.baseline.')).toBe(true);
+    expect(r.link.startsWith('#v2.baseline.')).toBe(true);
     expect(planOf(r.state.scenario)).toBe('upgrade-2024');
     expect(r.state).toEqual(state);
   });

@@ -73,10 +73,16 @@ const SHARES_0_100: readonly OutputId[] = ['traffic_share', 'industrial_penetrat
 const NQ = QUANTILES.length;
 
 /** Population at a month under a scenario's point growth: the end-2020 figure compounded monthly. */
+/**
+ * The population the model divides by: the last figure known at the as-of date (its real-time vintage, as the
+ * anchors resolve it), compounded monthly by the population change after it.
+ */
 function population(s: Scenario, m: number): number {
+  const pop = resolveAnchors(s.asOf, s.horizon).population;
+  if (m <= pop.last) return pop.at(m);
   const f = Math.pow(1 + s.params.popGrowth.value / 100, 1 / 12);
-  let p = 1412120000;
-  for (let k = ym('2020-12'); k < m; k++) p *= f;
+  let p = pop.lastValue;
+  for (let k = pop.last; k < m; k++) p *= f;
   return p;
 }
 

@@ -53,27 +53,27 @@ describe('sensitivity', () => {
     const r = sensitivity(base, 'base_stations_per_10k');
     const dropped = new Map(r.dropped.map((d) => [d.param, d.reason]));
     expect(dropped.get('logisticR')).toBe('inactive'); // bass family
-    expect(dropped.get('bassQ')).toBe('no effect');
-    expect(dropped.get('vpnGrowth')).toBe('no effect');
+    expect(dropped.get('bassQ')).toBe('no-effect');
+    expect(dropped.get('vpnGrowth')).toBe('no-effect');
     expect(r.rows.length + r.dropped.length).toBe(Object.keys(PARAMS).length);
     // A fallback parameter matters only before its observation; a far-away ceiling does not bind.
     const t = sensitivity(base, 'traffic_share');
-    expect(t.dropped.find((d) => d.param === 'ratioStart')?.reason).toBe('no effect');
+    expect(t.dropped.find((d) => d.param === 'ratioStart')?.reason).toBe('no-effect');
     expect(t.rows.some((x) => x.param === 'ratioDrift')).toBe(true);
     expect(t.rows.some((x) => x.param === 'subsGrowth')).toBe(true);
-    expect(sensitivity(base, 'industry_vpn').dropped.find((d) => d.param === 'vpnCeiling')?.reason).toBe('no effect');
+    expect(sensitivity(base, 'industry_vpn').dropped.find((d) => d.param === 'vpnCeiling')?.reason).toBe('no-effect');
   });
 
   it('swings p10–p90 of a distribution and ±10 % of a fixed point', () => {
-    expect(swingOf(base, 'buildAnnual').basis).toBe('p10–p90');
+    expect(swingOf(base, 'buildAnnual').basis).toBe('p10-p90');
     const lo = swingOf(base, 'buildAnnual');
     expect(lo.low).toBeGreaterThan(450_000);
     expect(lo.high).toBeLessThan(750_000);
     const fixed = { ...base, params: { ...base.params, buildAnnual: { value: 600_000, dist: { kind: 'fixed' as const } } } };
-    expect(swingOf(fixed, 'buildAnnual')).toEqual({ low: 540_000, high: 660_000, basis: 'fixed: ±10 %' });
+    expect(swingOf(fixed, 'buildAnnual')).toEqual({ low: 540_000, high: 660_000, basis: 'fixed-10pct' });
     const row = sensitivity(fixed, 'base_stations_per_10k').rows.find((x) => x.param === 'buildAnnual')!;
-    expect(row.basis).toBe('fixed: ±10 %');
+    expect(row.basis).toBe('fixed-10pct');
     // A fixed point of 0 swings by 10 % of the range instead.
-    expect(swingOf(base, 'benchStart')).toEqual({ low: 0, high: 20, basis: 'fixed: ±10 % of range' });
+    expect(swingOf(base, 'benchStart')).toEqual({ low: 0, high: 20, basis: 'fixed-10pct-of-range' });
   });
 });

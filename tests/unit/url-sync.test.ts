@@ -8,13 +8,15 @@ import { deflateSync } from 'fflate';
 import { createDebouncer } from '../../src/ui/lib/debounce';
 import { classifyHash, shareUrl } from '../../src/ui/share/link-hash';
 import { linkErrorKey, warningLines } from '../../src/ui/share/link-notices';
-import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/codec';
+import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { PRESETS } from '../../src/scenario/presets';
 import { DATA_VERSION, MODEL_VERSION } from '../../src/model';
 import { parseEmbedParams } from '../../src/ui/embed/embed-params';
 import { embedQuery, embedSnippet, embedHeight } from '../../src/ui/embed/embed-snippet';
 import { MESSAGES } from '../../src/i18n/messages';
+import { translator } from '../../src/i18n';
+import type { LinkWarning } from '../../src/scenario/link';
 import { URL_DEBOUNCE_MS } from '../../src/ui/share/url-sync.constants';
 
 describe('debouncer (the URL is written once per pause)', () => {
@@ -99,25 +101,45 @@ describe('link notices', () => {
     delete v0.asOf;
     const r = decodeLink(`#v0=${toBase64Url(new TextEncoder().encode(JSON.stringify(v0)))}`);
     expect(r.ok).toBe(true);
-    const { lines, raw } = warningLines(r.ok ? r.warnings : [], cur);
-    expect(lines.map((l) => l.key)).toEqual(['linkMigrated', 'linkUnstamped']);
+    const lines = warningLines(r.ok ? r.warnings : [], cur);
+    expect(lines.map((l) => l.key)).toEqual(['linkMigrated', 'linkUnstamped', 'linkUnverified']);
     expect(lines[0].params).toEqual({ from: 'v0' });
-    expect(raw).toEqual([]);
+    expect(lines[2].params).toEqual({ from: 'v0' });
   });
 
   it('names an older model and data version', () => {
     const json = JSON.stringify({ mv: '1.0.0', dv: '2021-01', t: 'old' });
     const r = decodeLink(`#v1.baseline.${toBase64Url(deflateSync(new TextEncoder().encode(json)))}`);
     expect(r.ok).toBe(true);
-    const { lines } = warningLines(r.ok ? r.warnings : [], cur);
+    const lines = warningLines(r.ok ? r.warnings : [], cur);
     expect(lines).toEqual([
+      { key: 'linkUnverified', params: { from: 'v1' } },
       { key: 'linkOldModel', params: { old: '1.0.0', mv: MODEL_VERSION } },
       { key: 'linkOldData', params: { old: '2021-01', dv: DATA_VERSION } },
     ]);
   });
 
-  it('keeps unknown warnings as raw text', () => {
-    expect(warningLines(['something new'], cur)).toEqual({ lines: [], raw: ['something new'] });
+  it('renders every warning code in both languages, with every placeholder filled', () => {
+    const all: LinkWarning[] = [
+      { code: 'migrated', from: 0, renamed: ['as_of → asOf'], defaulted: ['lang'] },
+      { code: 'unverified', from: 1 },
+      { code: 'unstamped' },
+      { code: 'old-model', made: '0.9.0' },
+      { code: 'old-data', made: '2020-12' },
+      { code: 'unknown-params' },
+      { code: 'unknown-fields', keys: ['zz', 'qq'] },
+    ];
+    const lines = warningLines(all, cur);
+    expect(new Set(lines.map((l) => l.key)).size).toBe(all.length);
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const t = translator(lang);
+      for (const l of lines) {
+        const text = t(l.key, l.params);
+        expect(text, `${lang} ${l.key}`).not.toMatch(/\{\w+\}/);
+        if (lang === 'zh-CN') expect(text).toMatch(/链接/);
+      }
+    }
+    expect(translator('en')('linkUnknownFields', lines[6].params)).toMatch(/zz, qq/);
   });
 
   it('has a translated message for every error code of the codec', () => {

@@ -8,10 +8,20 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataFileError, endOfNextMonth, loadKnownFrom, loadRunning, loadSnapshot } from '../../src/data/load';
 import { generateModule, loadAll } from '../../src/data/generate';
-import { createStore, fromTuples, latestRows, STORE, SNAPSHOT_DATE, vintageRows, type Obs } from '../../src/data/vintage';
+import {
+  createStore,
+  fromTuples,
+  latestRows,
+  STORE,
+  SNAPSHOT_DATE,
+  vintageRows,
+  type Obs,
+} from '../../src/data/vintage';
 import { OBSERVATIONS } from '../../src/data/observations';
 import { AS_OF_MAX, observedUpTo, resolveAnchors } from '../../src/model/anchors';
 import { bridgeOf, usersRows } from '../../src/model/bridge';
+import { observedPoints } from '../../src/model/observed';
+import { actualOutcome } from '../../src/model/actuals';
 import { formatMonth } from '../../src/model/months';
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -21,8 +31,19 @@ const files = {
   knownFrom: readFileSync(root('data/known-from.csv'), 'utf8'),
 };
 const HEADER = 'series,date,value,unit,basis,source_url,quote,note\n';
-const row = (over: Partial<Record<'series' | 'date' | 'value' | 'unit' | 'basis' | 'url' | 'quote' | 'note', string>> = {}) =>
-  [over.series ?? 'g5_base_stations', over.date ?? '2024-11-30', over.value ?? '4200000', over.unit ?? 'stations', over.basis ?? 'reported', over.url ?? 'https://example.org/a', over.quote ?? '"5G基站总数达420万个"', over.note ?? '[primary] fixture'].join(',');
+const row = (
+  over: Partial<Record<'series' | 'date' | 'value' | 'unit' | 'basis' | 'url' | 'quote' | 'note', string>> = {},
+) =>
+  [
+    over.series ?? 'g5_base_stations',
+    over.date ?? '2024-11-30',
+    over.value ?? '4200000',
+    over.unit ?? 'stations',
+    over.basis ?? 'reported',
+    over.url ?? 'https://example.org/a',
+    over.quote ?? '"5G基站总数达420万个"',
+    over.note ?? '[primary] fixture',
+  ].join(',');
 
 function issuesOf(f: () => unknown) {
   try {
@@ -45,14 +66,24 @@ describe('the loader', () => {
   });
 
   it('refuses a bad value, naming its line and column', () => {
-    const issues = issuesOf(() => loadRunning(HEADER + row() + '\n' + row({ date: '2024-12-31', value: '4.2万' }) + '\n'));
+    const issues = issuesOf(() =>
+      loadRunning(HEADER + row() + '\n' + row({ date: '2024-12-31', value: '4.2万' }) + '\n'),
+    );
     expect(issues).toEqual([expect.objectContaining({ line: 3, column: 'value' })]);
     expect(issues[0].message).toMatch(/number/);
   });
 
   it('refuses an impossible date, a bad basis and a note without [primary]/[alt], each with its own line and column', () => {
     const issues = issuesOf(() =>
-      loadRunning(HEADER + row({ date: '2024-02-30' }) + '\n' + row({ basis: 'guessed' }) + '\n' + row({ date: '2024-12-31', note: 'fixture' }) + '\n'),
+      loadRunning(
+        HEADER +
+          row({ date: '2024-02-30' }) +
+          '\n' +
+          row({ basis: 'guessed' }) +
+          '\n' +
+          row({ date: '2024-12-31', note: 'fixture' }) +
+          '\n',
+      ),
     );
     expect(issues.map((i) => [i.line, i.column])).toEqual([
       [2, 'date'],
@@ -62,18 +93,27 @@ describe('the loader', () => {
   });
 
   it('refuses a second [primary] row for one (series, date), and a date with no [primary] row', () => {
-    expect(issuesOf(() => loadRunning(HEADER + row() + '\n' + row() + '\n'))).toEqual([expect.objectContaining({ line: 3, column: 'note' })]);
-    expect(issuesOf(() => loadRunning(HEADER + row({ note: '[alt] only' }) + '\n'))).toEqual([expect.objectContaining({ line: 2, column: 'note' })]);
+    expect(issuesOf(() => loadRunning(HEADER + row() + '\n' + row() + '\n'))).toEqual([
+      expect.objectContaining({ line: 3, column: 'note' }),
+    ]);
+    expect(issuesOf(() => loadRunning(HEADER + row({ note: '[alt] only' }) + '\n'))).toEqual([
+      expect.objectContaining({ line: 2, column: 'note' }),
+    ]);
   });
 
   it('refuses a file missing a column, a row with too few fields and an unclosed quote', () => {
     expect(issuesOf(() => loadRunning('series,date,value\n'))[0]).toMatchObject({ line: 1, column: 'unit' });
-    expect(issuesOf(() => loadRunning(HEADER + 'g5_base_stations,2024-11-30,1\n'))[0]).toMatchObject({ line: 2, column: '-' });
+    expect(issuesOf(() => loadRunning(HEADER + 'g5_base_stations,2024-11-30,1\n'))[0]).toMatchObject({
+      line: 2,
+      column: '-',
+    });
     expect(issuesOf(() => loadRunning(HEADER + row({ quote: '"open' }) + '\n'))[0].message).toMatch(/never closed/);
   });
 
   it('counts lines across quoted line breaks', () => {
-    const issues = issuesOf(() => loadRunning(HEADER + row({ quote: '"two\nlines"' }) + '\n' + row({ date: '2024-12-31', value: 'x' }) + '\n'));
+    const issues = issuesOf(() =>
+      loadRunning(HEADER + row({ quote: '"two\nlines"' }) + '\n' + row({ date: '2024-12-31', value: 'x' }) + '\n'),
+    );
     expect(issues[0]).toMatchObject({ line: 4, column: 'value' });
   });
 });
@@ -105,17 +145,24 @@ describe('publication dates', () => {
   });
 
   it('labels the traffic-share points by period kind', () => {
-    expect(['2022-05-31', '2023-12-31', '2024-02-29'].map((d) => at('g5_traffic_share', d).period)).toEqual(['unstated', 'year', 'ytd']);
+    expect(['2022-05-31', '2023-12-31', '2024-02-29'].map((d) => at('g5_traffic_share', d).period)).toEqual([
+      'unstated',
+      'year',
+      'ytd',
+    ]);
     expect(at('g5_traffic_share', '2023-12-31').bound).toBe('approx');
   });
 });
 
 describe('vintages', () => {
-  const bySeries = (rows: readonly Obs[], s: string) => rows.filter((o) => o.series === s).map((o) => `${o.date}=${o.value}`);
+  const bySeries = (rows: readonly Obs[], s: string) =>
+    rows.filter((o) => o.series === s).map((o) => `${o.date}=${o.value}`);
 
   it('the July-2021 vintage is the plan-launch snapshot, row for row', () => {
     const v = vintageRows('2021-07-31');
-    expect(v.map((o) => [o.series, o.date, o.value, o.source])).toEqual(OBSERVATIONS.map((o) => [o.series, o.date, o.value, o.source]));
+    expect(v.map((o) => [o.series, o.date, o.value, o.source])).toEqual(
+      OBSERVATIONS.map((o) => [o.series, o.date, o.value, o.source]),
+    );
   });
 
   it('an as-of date before a figure was published leaves it out; on the day it is in', () => {
@@ -129,13 +176,18 @@ describe('vintages', () => {
 
   it('no vintage holds a figure known after its date', () => {
     for (const asOf of ['2020-12-31', '2021-06-30', '2022-06-30', '2023-12-31', AS_OF_MAX])
-      for (const o of vintageRows(asOf)) if (o.origin === 'running') expect(o.known <= asOf, `${o.series}@${o.date} known ${o.known}`).toBe(true);
+      for (const o of vintageRows(asOf))
+        if (o.origin === 'running') expect(o.known <= asOf, `${o.series}@${o.date} known ${o.known}`).toBe(true);
   });
 
   it('before the snapshot a vintage has only the running file; the snapshot replaces nothing after its own last figure', () => {
     expect(vintageRows('2021-06-30').every((o) => o.origin === 'running')).toBe(true);
     const late = vintageRows('2022-06-30');
-    expect(bySeries(late, 'g5_handset_connections').slice(-3)).toEqual(['2021-09-30=445000000', '2021-10-31=471000000', '2021-11-30=497000000']);
+    expect(bySeries(late, 'g5_handset_connections').slice(-3)).toEqual([
+      '2021-09-30=445000000',
+      '2021-10-31=471000000',
+      '2021-11-30=497000000',
+    ]);
     // mobile_phone_users of the running file is the snapshot's mobile_users.
     expect(bySeries(late, 'mobile_users').at(-1)).toBe('2022-05-31=1660000000');
   });
@@ -151,7 +203,10 @@ describe('vintages', () => {
     expect(formatMonth(before.stations.last)).toBe('2024-10');
     const appended = files.running + row() + '\n';
     const { snapshot, running } = loadAll({ ...files, running: appended });
-    const store = createStore(fromTuples(snapshot.map(toTuple), 'snapshot'), fromTuples(running.map(toTuple), 'running'));
+    const store = createStore(
+      fromTuples(snapshot.map(toTuple), 'snapshot'),
+      fromTuples(running.map(toTuple), 'running'),
+    );
     const after = resolveAnchors('2024-12-31', '2025-12', store);
     expect(formatMonth(after.stations.last)).toBe('2024-11');
     expect(after.stations.lastValue).toBe(4200000);
@@ -200,5 +255,72 @@ describe('the users bridge', () => {
 function toTuple(r: ReturnType<typeof loadAll>['running'][number]) {
   const P = ['end', 'month', 'ytd', 'year', 'unstated'];
   const B = ['', 'lower', 'approx', 'rounded'];
-  return [r.series, r.date, r.value, r.unit, r.basis === 'derived' ? 1 : 0, r.source, r.url, r.known, P.indexOf(r.period), B.indexOf(r.bound)] as const;
+  return [
+    r.series,
+    r.date,
+    r.value,
+    r.unit,
+    r.basis === 'derived' ? 1 : 0,
+    r.source,
+    r.url,
+    r.known,
+    P.indexOf(r.period),
+    B.indexOf(r.bound),
+  ] as const;
 }
+
+describe('actuals', () => {
+  it('a chart as of July 2021 shows the later figures as actuals, on its own (connections) metric', () => {
+    const pts = observedPoints('users', '2021-07-31');
+    const known = pts.filter((p) => p.known);
+    const actual = pts.filter((p) => !p.known);
+    expect(known.map((p) => p.value)).toEqual(
+      OBSERVATIONS.filter((o) => o.series === 'g5_handset_connections').map((o) => o.value),
+    );
+    expect(actual.every((p) => p.knownFrom > '2021-07-31')).toBe(true);
+    // Connections published later stay as published; phone users are divided by the bridge ratio, and say so.
+    expect(actual.find((p) => p.date === '2021-11-30')!.value).toBe(497e6);
+    const b = bridgeOf(latestRows())!;
+    const dec = actual.find((p) => p.date === '2021-12-31')!;
+    expect(dec.value).toBeCloseTo(355e6 / b.ratio, 0);
+    expect(dec.basis).toBe('derived');
+    expect(dec.source).toMatch(/÷ 0\.69/);
+  });
+
+  it('a chart as of mid-2022 is on the phone-user metric, and its actuals are the later phone users as published', () => {
+    const pts = observedPoints('users', '2022-06-30');
+    expect(pts.filter((p) => !p.known)[0]).toMatchObject({ date: '2022-06-30', value: 455e6 });
+    expect(pts.filter((p) => !p.known).every((p) => p.basis === 'reported')).toBe(true);
+  });
+
+  it('the actual outcomes: published where a series exists, none where it does not', () => {
+    expect(actualOutcome('users')).toMatchObject({
+      status: 'published',
+      value: 805e6,
+      met: true,
+      firstMet: { date: '2022-12-31' },
+      lastBelow: { date: '2022-11-30' },
+    });
+    expect(actualOutcome('traffic_share')).toMatchObject({
+      status: 'published',
+      value: 50,
+      bound: 'approx',
+      met: false,
+      firstMet: { date: '2024-02-29' },
+    });
+    expect(actualOutcome('base_stations_per_10k')).toMatchObject({
+      status: 'published',
+      met: true,
+      firstMet: { date: '2023-03-31' },
+    });
+    // No 2023-12 count of industry networks, but "over 20,000" in September 2023 already met the target of 3,000.
+    expect(actualOutcome('industry_vpn')).toMatchObject({
+      status: 'published',
+      value: null,
+      met: true,
+      firstMet: { date: '2022-04-30' },
+    });
+    for (const id of ['industrial_penetration', 'iot_growth', 'benchmarks_per_industry', 'solutions'] as const)
+      expect(actualOutcome(id)).toEqual({ id, status: 'none' });
+  });
+});

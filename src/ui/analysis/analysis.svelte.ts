@@ -22,9 +22,10 @@ import {
   type ParamId,
 } from '../../model';
 import { createDefaultAnalysisClient, type AnalysisClient, type GoalSeekPair } from '../../runner/analysis';
+import { createLatest } from '../../runner/latest';
 import type { Scenario } from '../../scenario/schema';
 import type { AppState } from '../app/app.svelte';
-import { round4 } from './text';
+import { orderLevers, round4 } from '../../i18n/analysis-text';
 
 /** Pause after the last scenario change before an open panel re-runs its analysis. */
 export const DEBOUNCE_MS = 400;
@@ -70,8 +71,9 @@ export class AnalysisState {
   // The scenario objects the shown bundle and seek were computed for (the app replaces its scenario on every edit).
   #bundleFor = $state.raw<Scenario | null>(null);
   #seekFor = $state.raw<Scenario | null>(null);
-  #aSeq = 0;
-  #sSeq = 0;
+  // Latest wins: the whole analysis, and the goal seeks (which a full analysis also answers).
+  readonly #analyses = createLatest();
+  readonly #seeks = createLatest();
   #justOpened = false;
 
   constructor(app: () => AppState, id: () => OutputId, client: () => AnalysisClient = analysisClient) {
@@ -93,7 +95,10 @@ export class AnalysisState {
   /** Parameters that can serve as the lever: those active under the scenario's families. */
   readonly levers: ParamId[] = $derived.by(() => {
     const f = this.app.scenario.families;
-    return PARAM_IDS.filter((p) => isActive(PARAMS[p], f));
+    return orderLevers(
+      PARAM_IDS.filter((p) => isActive(PARAMS[p], f)),
+      this.id,
+    );
   });
 
   readonly defaultLever: ParamId = $derived.by(() => defaultLever(this.id, this.app.scenario.families));
@@ -106,7 +111,10 @@ export class AnalysisState {
 
   /** True when what is shown was computed for an older scenario (a newer analysis is pending or running). */
   get stale(): boolean {
-    return (this.#bundleFor !== null && this.#bundleFor !== this.app.scenario) || (this.#seekFor !== null && this.#seekFor !== this.app.scenario);
+    return (
+      (this.#bundleFor !== null && this.#bundleFor !== this.app.scenario) ||
+      (this.#seekFor !== null && this.#seekFor !== this.app.scenario)
+    );
   }
 
   setOpen(open: boolean): void {
@@ -136,21 +144,21 @@ export class AnalysisState {
     const input = $state.snapshot(scenario) as Scenario;
     const id = this.id;
     const lever = this.lever;
-    const a = ++this.#aSeq;
-    const s = ++this.#sSeq;
+    const a = this.#analyses.begin();
+    const s = this.#seeks.begin();
     this.analysing = true;
     const outcome = await this.#client().analyse(input, id, { lever, level: this.level / 100, top: TORNADO_ROWS });
-    if (a === this.#aSeq) this.analysing = false;
+    if (a.isCurrent()) this.analysing = false;
     if (outcome.status === 'superseded') return;
     if (outcome.status === 'failed') {
-      if (a === this.#aSeq) this.error = outcome.error.message;
+      if (a.isCurrent()) this.error = outcome.error.message;
       return;
     }
-    if (a !== this.#aSeq) return;
+    if (!a.isCurrent()) return;
     this.error = null;
     this.bundle = outcome.value;
     this.#bundleFor = scenario;
-    if (s === this.#sSeq) {
+    if (s.isCurrent()) {
       this.seek = { central: outcome.value.goalSeek, probability: outcome.value.goalSeekProbability! };
       this.#seekFor = scenario;
       this.seeking = false;
@@ -161,10 +169,10 @@ export class AnalysisState {
   async runSeek(): Promise<void> {
     const scenario = this.app.scenario;
     const input = $state.snapshot(scenario) as Scenario;
-    const s = ++this.#sSeq;
+    const s = this.#seeks.begin();
     this.seeking = true;
     const outcome = await this.#client().goalSeek(input, this.id, this.lever, this.level / 100);
-    if (s !== this.#sSeq) return;
+    if (!s.isCurrent()) return;
     this.seeking = false;
     if (outcome.status === 'superseded') return;
     if (outcome.status === 'failed') {

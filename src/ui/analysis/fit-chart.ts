@@ -5,10 +5,12 @@
  */
 import type * as PlotModule from '@observablehq/plot';
 import { parseMonth, type FittedPoint, type OutputId } from '../../model';
-import { axisFormatter, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
+import { axisFormatter, colon, formatValue, timeAxis, type Lang, type Translate } from '../../i18n';
 import { monthDate, type PlotLib } from '../notebook/fan-chart';
 import { PALETTE } from '../lib/palette';
+import { HIDDEN } from '../lib/chart-a11y';
 import { outputName } from '../lib/labels';
+import { isoMonthText } from '../../i18n/analysis-text';
 
 export interface FitChartInput {
   id: OutputId;
@@ -36,7 +38,7 @@ export function fitRows(input: Pick<FitChartInput, 'id' | 'points' | 'lang' | 't
     month: p.month,
     observed: p.observed,
     fitted: p.fitted,
-    label: `${p.month}\n${t('legendObserved')}: ${formatValue(id, p.observed, lang)}\n${t('anFittedLegend')}: ${formatValue(id, p.fitted, lang)}`,
+    label: `${isoMonthText(p.month, lang)}\n${t('legendObserved')}${colon(lang)}${formatValue(id, p.observed, lang)}\n${t('anFittedLegend')}${colon(lang)}${formatValue(id, p.fitted, lang)}`,
   }));
 }
 
@@ -56,9 +58,9 @@ export function fitChartOptions(Plot: PlotLib, input: FitChartInput): PlotModule
     x: { type: 'utc', label: null, ticks: Math.max(3, Math.floor(width / 120)), ...timeAxis(lang) },
     y: { label: null, grid: true, tickFormat: axisFormatter(id, lang), nice: true, zero: true },
     marks: [
-      Plot.lineY(rows, { x: 'date', y: 'fitted', stroke: line, strokeWidth: 2.5 }),
-      Plot.dot(rows, { x: 'date', y: 'observed', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1 }),
-      Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'observed', title: 'label', fontSize: 12 })),
+      Plot.lineY(rows, { x: 'date', y: 'fitted', stroke: line, strokeWidth: 2.5, ...HIDDEN }),
+      Plot.dot(rows, { x: 'date', y: 'observed', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+      Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'observed', title: 'label', fontSize: 12, ...HIDDEN })),
     ],
     ariaLabel: t('anFitChart', { name: outputName(id, lang) }),
   };

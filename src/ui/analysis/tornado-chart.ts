@@ -8,7 +8,8 @@ import type * as PlotModule from '@observablehq/plot';
 import { OUTPUTS, PARAMS, targetLevel, type OutputId, type SensitivityRow } from '../../model';
 import { formatNumber, formatValue, pick, type Lang, type Translate } from '../../i18n';
 import type { PlotLib } from '../notebook/fan-chart';
-import { PALETTE } from '../lib/palette';
+import { PALETTE, TARGET_TEXT } from '../lib/palette';
+import { HIDDEN } from '../lib/chart-a11y';
 import { outputName } from '../lib/labels';
 
 /** Colours of the low and high swings. */
@@ -108,17 +109,18 @@ export function tornadoOptions(Plot: PlotLib, input: TornadoInput): PlotModule.P
     x: { label: null, grid: true, tickFormat: tornadoTickFormat(id, lang), nice: true, ticks: Math.max(3, Math.floor(width / 110)) },
     y: { label: null, domain: labels, tickSize: 0 },
     marks: [
-      Plot.barX(side('low'), { y: 'label', x1: 'x1', x2: 'x2', fill: TORNADO_COLOURS.low, title: 'title', insetTop: 4, insetBottom: 4 }),
-      Plot.barX(side('high'), { y: 'label', x1: 'x1', x2: 'x2', fill: high, title: 'title', insetTop: 4, insetBottom: 4 }),
-      Plot.ruleX([base], { stroke: ink, strokeWidth: 1.5 }),
-      Plot.ruleX(targets, { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5 }),
+      Plot.barX(side('low'), { y: 'label', x1: 'x1', x2: 'x2', fill: TORNADO_COLOURS.low, title: 'title', insetTop: 4, insetBottom: 4, ...HIDDEN }),
+      Plot.barX(side('high'), { y: 'label', x1: 'x1', x2: 'x2', fill: high, title: 'title', insetTop: 4, insetBottom: 4, ...HIDDEN }),
+      Plot.ruleX([base], { stroke: ink, strokeWidth: 1.5, ...HIDDEN }),
+      Plot.ruleX(targets, { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN }),
       Plot.text(targets, {
         x: (d: number) => d,
         frameAnchor: 'top',
         dy: -14,
         text: (d: number) => `${t('legendTarget')} ${formatValue(id, d, lang)}`,
-        fill: PALETTE.vermillion,
+        fill: input.dark ? TARGET_TEXT.dark : TARGET_TEXT.light,
         fontSize: 11,
+        ...HIDDEN,
       }),
     ],
     ariaLabel: t('anSensChart', { name: outputName(id, lang) }),

@@ -4,12 +4,23 @@
  * charts follow a dragged slider; when the edit settles the full run replaces it. The UI only renders this state.
  */
 import { ScenarioSchema, formatIssues, planOf, type Scenario } from '../../scenario/schema';
-import { PRESETS, presetById, type Preset } from '../../scenario/presets';
+import { PRESETS, basisName, presetById, type Preset } from '../../scenario/presets';
 import { switchedScenario } from './plan-switch';
 import type { LinkState, ViewMode } from '../../scenario/link-state';
-import { OUTPUTS, PARAMS, shiftDist, type OutputId, type OutputResult, type ParamId, type Dist, type PlanId, type RunResult } from '../../model';
-import { LARGE_RUN, type Scheduler } from '../../runner';
+import {
+  OUTPUTS,
+  PARAMS,
+  shiftDist,
+  type OutputId,
+  type OutputResult,
+  type ParamId,
+  type Dist,
+  type PlanId,
+  type RunResult,
+} from '../../model';
+import { LARGE_RUN, createLatest, isCancelled, type Fallback, type Scheduler, type Ticket } from '../../runner';
 import { pick, type Lang } from '../../i18n';
+import type { BaselinePaths } from '../notebook/baseline';
 import { paintTracker } from '../lib/paint-tracker';
 import { EditHistory } from './history.svelte';
 
@@ -40,9 +51,6 @@ export interface CompareRun {
 /** The fields of a scenario the model reads (title, notes and the preset's name change no result). */
 export function modelKey(s: Scenario): string {
   const { title: _t, notes: _n, preset: _p, ...rest } = s;
-  void _t;
-  void _n;
-  void _p;
   return JSON.stringify(rest);
 }
 
@@ -59,6 +67,10 @@ function withoutPlan(s: Scenario): Scenario {
 export const PREVIEW_SAMPLES = 1000;
 /** How long after the last keyboard or typed edit the full run starts. */
 export const SETTLE_MS = 250;
+/** Edits waiting for their result that are remembered for the paint tracker (older ones are forgotten). */
+const PENDING_MAX = 100;
+/** How long a flipped verdict is shown as "missed → met". */
+export const FLIP_MS = 6000;
 
 export class AppState {
   scenario = $state<Scenario>(structuredClone(PRESETS[0].scenario));
@@ -78,6 +90,12 @@ export class AppState {
   cancelLargeRun: (() => void) | undefined;
   /** The last worker failure, shown in the error panel until dismissed. */
   failure = $state<string | null>(null);
+  /** True when no model worker could start and the model runs on the main thread (see runner/fallback.ts). */
+  onMainThread = $state(false);
+  /** Why the workers were given up (the failure's message), while on the main thread. */
+  fallbackDetail = $state<string | null>(null);
+  /** The most samples a main-thread run takes. */
+  mainThreadMax = $state(Infinity);
   /** The last refused edit's messages (schema errors), by field. */
   refused = $state<string[]>([]);
   /** Count of results delivered (tests wait on it). */
@@ -99,9 +117,12 @@ export class AppState {
   // or the same edit at more samples. So a stale result is never shown.
   readonly #preview: Scheduler;
   readonly #full: Scheduler;
-  #edit = 0;
-  #shown = { edit: -1, samples: 0 };
+  // One ticket per edit: a result is shown only if it answers a newer edit than the one shown, or the same edit at
+  // more samples (the rank).
+  readonly #edits = createLatest();
+  #edit: Ticket = this.#edits.begin();
   #inFlight = 0;
+  #fallback: Fallback | null = null;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   // Bookkeeping, not state the page renders: a plain Map on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -117,8 +138,43 @@ export class AppState {
     preview.onFailure = report;
   }
 
+  /**
+   * Follows the runners' fallback: a worker failure being retried is shown in the error panel; when the runs fall
+   * back to the main thread the page says so and offers Retry (retryWorkers).
+   */
+  watchFallback(fallback: Fallback): void {
+    this.#fallback = fallback;
+    this.mainThreadMax = fallback.maxSamples;
+    fallback.onRetry = (e) => {
+      this.failure = e.message;
+    };
+    fallback.onChange = (mode, e) => {
+      this.onMainThread = mode === 'main';
+      this.fallbackDetail = e?.message ?? null;
+      // The fallback notice replaces the "being run again" panel.
+      if (e) this.failure = null;
+    };
+  }
+
+  /** Tries the model workers again (the fallback's Retry) and runs the current scenario on them. */
+  retryWorkers(): void {
+    this.#fallback?.retry();
+    this.failure = null;
+    this.runNow();
+  }
+
   get preset(): Preset {
     return presetById(this.scenario.preset) ?? PRESETS[0];
+  }
+
+  /** What the scenario starts from, by name: its preset's, or "registry defaults" (a file that names no preset). */
+  get basisName(): string {
+    return basisName(this.scenario.preset, this.lang === 'zh-CN' ? 'zh' : 'en');
+  }
+
+  /** Whether the scenario starts from a shipped preset (else from the registry defaults, or an unknown id). */
+  get hasPreset(): boolean {
+    return presetById(this.scenario.preset) !== undefined;
   }
 
   /**
@@ -137,7 +193,8 @@ export class AppState {
       return this.refused;
     }
     this.refused = [];
-    if ((options.record ?? true) && JSON.stringify(before) !== JSON.stringify(parsed.data)) this.history.record(before, options.coalesce);
+    if ((options.record ?? true) && JSON.stringify(before) !== JSON.stringify(parsed.data))
+      this.history.record(before, options.coalesce);
     this.scenario = parsed.data;
     if (mode !== 'none') this.#schedule(mode);
     return [];
@@ -145,6 +202,7 @@ export class AppState {
 
   /** Sets a parameter's point value; its uncertainty moves with it (see shiftDist). */
   setParam(id: ParamId, value: number, mode: 'preview' | 'full' = 'full'): string[] {
+    this.lastEdited = id;
     return this.edit(
       (s) => {
         const old = s.params[id];
@@ -157,6 +215,7 @@ export class AppState {
   }
 
   setDist(id: ParamId, dist: Dist): string[] {
+    this.lastEdited = id;
     return this.edit((s) => {
       s.params[id] = { ...s.params[id], dist };
     });
@@ -240,7 +299,9 @@ export class AppState {
   applyLinkState(state: LinkState, options: { record?: boolean; keepLang?: boolean; run?: boolean } = {}): void {
     this.replaceScenario(state.scenario, { record: options.record ?? true, run: options.run });
     if (!options.keepLang) this.lang = state.lang;
-    this.view = state.view.indicator ? { mode: state.view.mode, indicator: state.view.indicator } : { mode: state.view.mode };
+    this.view = state.view.indicator
+      ? { mode: state.view.mode, indicator: state.view.indicator }
+      : { mode: state.view.mode };
     this.compare = [...(state.compare ?? [])];
   }
 
@@ -276,15 +337,21 @@ export class AppState {
    * two cores, a full run booting alongside would slow the quick one down).
    */
   runNow(): void {
-    this.#edit++;
-    this.#pendingEdits.push({ edit: this.#edit, at: performance.now() });
+    this.#newEdit();
     clearTimeout(this.#settleTimer);
     void this.#run(this.#preview, Math.min(PREVIEW_SAMPLES, this.scenario.samples)).then(() => this.#settleRun());
   }
 
+  /** Starts a new edit: its results supersede every earlier edit's. */
+  #newEdit(): void {
+    this.#edit = this.#edits.begin();
+    this.#pendingEdits.push({ edit: this.#edit.seq, at: performance.now() });
+    // Edits whose results never came (a failed run) are not kept for ever.
+    if (this.#pendingEdits.length > PENDING_MAX) this.#pendingEdits.splice(0, this.#pendingEdits.length - PENDING_MAX);
+  }
+
   #schedule(mode: 'preview' | 'full'): void {
-    this.#edit++;
-    this.#pendingEdits.push({ edit: this.#edit, at: performance.now() });
+    this.#newEdit();
     clearTimeout(this.#settleTimer);
     if (mode === 'full') {
       void this.#run(this.#full, this.scenario.samples);
@@ -303,7 +370,8 @@ export class AppState {
   /** Starts the full run of the current edit now (the edits paused, or a slider was released). */
   #settleRun(): void {
     clearTimeout(this.#settleTimer);
-    if (this.#shown.edit === this.#edit && this.#shown.samples >= this.scenario.samples) return;
+    const shown = this.#edits.shown;
+    if (shown && shown.seq === this.#edit.seq && shown.rank >= this.scenario.samples) return;
     void this.#run(this.#full, this.scenario.samples);
   }
 
@@ -318,21 +386,19 @@ export class AppState {
     this.running = --this.#inFlight > 0;
     if (samples >= LARGE_RUN) this.progress = null;
     if (outcome.status === 'failed') {
-      if ((outcome.error as { reason?: string }).reason === 'cancelled') this.cancelled = true;
+      if (isCancelled(outcome.error)) this.cancelled = true;
       else this.failure = outcome.error.message;
       return;
     }
     if (outcome.status !== 'done') return;
-    const shown = this.#shown;
-    if (edit < shown.edit || (edit === shown.edit && samples <= shown.samples)) return;
-    this.#shown = { edit, samples };
+    if (!edit.settle(samples)) return;
     this.result = outcome.result;
     this.shownSamples = outcome.result.samples;
     this.shownMs = Math.round(outcome.ms);
     this.generation++;
     this.#announce(outcome.result);
-    const covered = this.#pendingEdits.filter((e) => e.edit <= edit);
-    this.#pendingEdits = this.#pendingEdits.filter((e) => e.edit > edit);
+    const covered = this.#pendingEdits.filter((e) => e.edit <= edit.seq);
+    this.#pendingEdits = this.#pendingEdits.filter((e) => e.edit > edit.seq);
     paintTracker.delivered(covered.map((e) => e.at));
   }
 
@@ -346,8 +412,29 @@ export class AppState {
       this.#lastVerdicts.set(id, met);
     }
     // Keep the last announcement until another verdict flips (a later, fuller run of the same edit changes none).
-    if (changed.length) this.changedVerdicts = changed;
+    if (changed.length) {
+      this.changedVerdicts = changed;
+      // Shown as "未达标 → 达标" in the scorecard and the sticky status for a few seconds.
+      this.recentFlips = changed;
+      clearTimeout(this.#flipTimer);
+      this.#flipTimer = undefined;
+    }
+    // The flips stay while a slider moves (quick runs) and for FLIP_MS once the full run of the edit is shown.
+    if (this.recentFlips.length && this.#flipTimer === undefined && r.samples >= this.scenario.samples) {
+      this.#flipTimer = setTimeout(() => {
+        this.recentFlips = [];
+        this.#flipTimer = undefined;
+      }, FLIP_MS);
+    }
   }
+
+  /** Headline outputs whose verdict flipped in the last few seconds (FLIP_MS), shown as "missed → met". */
+  recentFlips = $state<OutputId[]>([]);
+  #flipTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The assumption edited last (the sticky status shows its indicator). */
+  lastEdited = $state<ParamId | null>(null);
+  /** The preset's central paths while the scenario differs from its preset (the charts' grey reference line). */
+  baseline = $state.raw<BaselinePaths | null>(null);
 
   /** Headline outputs whose verdict flipped with the last result (the page announces them). */
   changedVerdicts = $state<OutputId[]>([]);

@@ -4,6 +4,7 @@
  * message follows a change of language.
  */
 import type { NoticeLine } from '../share/link-hash';
+import type { MessageKey } from '../../i18n';
 
 export type NoticeKind = 'error' | 'warning' | 'info';
 
@@ -17,6 +18,8 @@ export interface Notice {
   code?: string;
   /** Technical detail (English, from the codec or storage), shown in a disclosure. */
   detail?: string[];
+  /** A way out the notice offers (a button). */
+  action?: { key: MessageKey; run: () => void };
 }
 
 export class Notices {

@@ -5,28 +5,10 @@
  */
 import { target2027, TARGETS_2027, verificationOf } from '../../data/targets-2027';
 import { target2027Id, type OutputId, type PlanId } from '../../model';
-import type { Lang, MessageKey } from '../../i18n';
+import { fullWidthZh, type Lang, type MessageKey } from '../../i18n';
 
-/** Short names of the upgrade plan's outputs (the plan's own wording is their definition). */
-const NAMES: Partial<Record<OutputId, { zh: string; en: string }>> = {
-  personal_user_penetration: { zh: '5G个人用户普及率', en: '5G personal-user penetration' },
-  traffic_share_2027: { zh: '5G网络接入流量占比', en: '5G share of mobile internet access traffic' },
-  base_stations_per_10k_2027: { zh: '每万人拥有5G基站数', en: '5G base stations per 10,000 people' },
-  industry_vpn_2027: { zh: '5G行业虚拟专网数', en: '5G industry virtual private networks' },
-  iot_connections: { zh: '5G物联网终端连接数', en: '5G IoT terminal connections' },
-  industrial_penetration_lm: {
-    zh: '大中型工业企业5G应用渗透率',
-    en: '5G penetration in large and medium industrial enterprises',
-  },
-  edge_nodes: { zh: '边缘计算节点数', en: 'Edge computing nodes' },
-  scale_cities: { zh: '5G应用规模发展城市数', en: '5G scale-application cities' },
-};
-
-/** Returns an upgrade-plan output's name, or undefined for a 2021 output. */
-export function upgradeName(id: OutputId, lang: Lang): string | undefined {
-  const n = NAMES[id];
-  return n && (lang === 'zh-CN' ? n.zh : n.en);
-}
+/** Returns an upgrade-plan output's name, or undefined for a 2021 output (the names live in src/i18n/names.ts). */
+export { upgradeName } from '../../i18n/names';
 
 /** Returns an upgrade-plan output's official wording (Chinese) or its English source's, or undefined. */
 export function upgradeDefinition(id: OutputId, lang: Lang): string | undefined {
@@ -34,7 +16,7 @@ export function upgradeDefinition(id: OutputId, lang: Lang): string | undefined 
   if (!tid) return undefined;
   const t = target2027(tid);
   return lang === 'zh-CN'
-    ? `《升级方案》:“${t.zh}”。`
+    ? `《升级方案》：“${fullWidthZh(t.zh)}”。`
     : `The upgrade plan: "${t.quote}" (${t.source_url ?? 'source without a URL'}).`;
 }
 

@@ -4,7 +4,7 @@
  * count: every parameter draws from its own seeded stream, so with common random numbers the differences between
  * scenarios come from their assumptions, not from sampling noise. Results are cached by scenario.
  */
-import { createDefaultWorkerRunner, createScheduler, type Scheduler } from '../../runner';
+import { createDefaultWorkerRunner, createLatest, createScheduler, type Scheduler } from '../../runner';
 import { presetById } from '../../scenario/presets';
 import type { Scenario } from '../../scenario/schema';
 import { SERIES_COLOURS } from '../lib/palette';
@@ -23,10 +23,15 @@ export class CompareRunner {
   // A cache of results, not state the page renders: a plain Map on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #cache = new Map<string, CompareRun['result']>();
-  #generation = 0;
+  // Latest wins: a refresh (or stop) makes the runs of every earlier refresh stale.
+  readonly #refreshes = createLatest();
   #stop: (() => void) | null = null;
 
-  constructor(app: AppState, saved: SavedScenarios | null, scheduler: Scheduler = createScheduler(createDefaultWorkerRunner())) {
+  constructor(
+    app: AppState,
+    saved: SavedScenarios | null,
+    scheduler: Scheduler = createScheduler(createDefaultWorkerRunner()),
+  ) {
     this.#app = app;
     this.#saved = saved;
     this.#scheduler = scheduler;
@@ -53,7 +58,7 @@ export class CompareRunner {
   }
 
   stop(): void {
-    this.#generation++;
+    this.#refreshes.cancel();
     this.#stop?.();
   }
 
@@ -67,23 +72,32 @@ export class CompareRunner {
   }
 
   async #refresh(entries: string[], seed: number, samples: number): Promise<void> {
-    const gen = ++this.#generation;
+    const refresh = this.#refreshes.begin();
     const runs: CompareRun[] = entries.map((name, i) => {
       const r = this.resolve(name);
       const colour = COMPARE_COLOURS[i % COMPARE_COLOURS.length];
       if (!r) return { name, kind: 'saved', label: { zh: name, en: name }, colour, status: 'missing', result: null };
       const input = { ...r.scenario, seed, samples };
       const cached = this.#cache.get(modelKey(input));
-      return { name, kind: r.kind, label: r.label, colour, status: cached ? 'done' : 'running', result: cached ?? null };
+      return {
+        name,
+        kind: r.kind,
+        label: r.label,
+        colour,
+        status: cached ? 'done' : 'running',
+        result: cached ?? null,
+      };
     });
     this.#app.compareRuns = runs;
     for (let i = 0; i < runs.length; i++) {
       if (runs[i].status !== 'running') continue;
       const input = { ...this.resolve(runs[i].name)!.scenario, seed, samples };
       const outcome = await this.#scheduler.request(input, samples);
-      if (gen !== this.#generation) return;
+      if (!refresh.isCurrent()) return;
       const done: CompareRun =
-        outcome.status === 'done' ? { ...runs[i], status: 'done', result: outcome.result } : { ...runs[i], status: 'failed', result: null };
+        outcome.status === 'done'
+          ? { ...runs[i], status: 'done', result: outcome.result }
+          : { ...runs[i], status: 'failed', result: null };
       if (outcome.status === 'done') {
         this.#cache.set(modelKey(input), outcome.result);
         if (this.#cache.size > CACHE_MAX) this.#cache.delete(this.#cache.keys().next().value!);

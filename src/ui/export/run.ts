@@ -5,30 +5,37 @@
  * CSP's img-src blob:), so the same system fonts, Chinese included, render in both.
  */
 import { PLANS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
-import { formatMonthLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
+import { colon, paren, formatDateLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
 import { fanChartOptions } from '../notebook/fan-chart';
 import { loadPlot } from '../lib/plot-loader';
 import { PALETTE } from '../lib/palette';
-import { outputName, targetText, verdictSentence } from '../lib/labels';
+import { outputName, targetText, timingTexts, verdictSentence } from '../lib/labels';
 import { planKey } from '../app/plan-labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
-import { bandsCsv } from '../../export/csv';
+import { chartCsv } from '../../export/csv';
+import { changedAssumptions, changesText } from './changes';
+import { exportFileName } from './filename';
 
-export type PictureFormat = 'png' | 'slide' | 'svg';
+/** `slide`: a 1920 × 1080 PNG; `slide-svg`: the same slide as SVG (vector, for Keynote and PowerPoint). */
+export type PictureFormat = 'png' | 'slide' | 'svg' | 'slide-svg';
 export type ChartFormat = PictureFormat | 'csv' | 'json';
 
 export interface ExportContext {
   result: RunResult;
   scenario: Scenario;
+  /** The preset's own scenario: the stamp lists what differs from it. */
+  presetScenario: Scenario;
   presetName: string;
   lang: Lang;
   t: Translate;
   /** The share link of the state shown. */
   link: string;
   overlays: (id: OutputId) => { label: string; colour: string; output: OutputResult }[];
+  /** The preset's central path of an output while the scenario differs from its preset (drawn grey), else null. */
+  baseline?: (id: OutputId) => { start: number; central: Float64Array } | null;
 }
 
 export interface ExportFile {
@@ -44,12 +51,13 @@ export const PNG_SCALE = 2;
 /** How much larger a slide's chart is drawn than laid out. */
 const SLIDE_CHART_SCALE = 1.6;
 
-function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
+/** The stamp of every export: title, scenario, source, versions, changed assumptions and link. */
+export function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp {
   const { t, scenario, lang } = ctx;
-  const name = scenario.title.trim() ? `${scenario.title.trim()} (${ctx.presetName})` : ctx.presetName;
+  const name = scenario.title.trim() ? `${scenario.title.trim()}${paren(ctx.presetName, lang)}` : ctx.presetName;
   return {
     title,
-    scenario: `${t('exportScenario')}: ${name} · ${t('asOf')} ${scenario.asOf}`,
+    scenario: `${t('exportScenario')}${colon(lang)}${name} · ${t('asOf')} ${formatDateLong(scenario.asOf, lang)}`,
     verdict,
     source: t('exportSource'),
     versions: t('exportVersions', {
@@ -58,15 +66,19 @@ function stamp(ctx: ExportContext, title: string, verdict?: string): ExportStamp
       seed: scenario.seed,
       n: formatNumber(ctx.result.samples, lang),
     }),
+    changes: changesText(changedAssumptions(scenario, ctx.presetScenario, lang, t), lang, t, ctx.presetName),
     link: ctx.link,
     lang,
   };
 }
 
-const slug = (s: string) => s.replace(/[^a-z0-9-]+/gi, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'scenario';
-const base = (ctx: Pick<ExportContext, 'scenario'>) => `yangfan-${slug(ctx.scenario.preset)}`;
+/** A file name from the scenario's title (or preset name), a part (an indicator's name) and today's date. */
+export function fileName(ctx: Pick<ExportContext, 'scenario' | 'presetName'>, part: string | undefined, ext: string, suffix?: string): string {
+  return exportFileName({ title: ctx.scenario.title, presetName: ctx.presetName, part, date: new Date(), ext, suffix });
+}
 
-async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize): Promise<{ svg: string; width: number; height: number }> {
+/** One fan chart framed and stamped, as SVG text. */
+export async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize): Promise<{ svg: string; width: number; height: number }> {
   const { t, lang } = ctx;
   const output = ctx.result.outputs[id];
   const name = outputName(id, lang);
@@ -86,13 +98,11 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
     height: Math.floor(layout.body.height / scale),
     dark: false,
     overlays,
-  });
-  const el = Plot.plot({
-    ...options,
+    baseline: ctx.baseline?.(id) ?? null,
+    fontSize: 13,
     marginLeft: 64,
-    marginBottom: 40,
-    style: { background: 'transparent', color: '#222', fontSize: '13px', fontFamily: 'inherit' },
   });
+  const el = Plot.plot({ ...options, style: { ...(options.style as object), color: '#222' } });
   const svgEl = el instanceof SVGSVGElement ? el : el.querySelector('svg');
   if (!svgEl) throw new Error('the chart did not render');
   const legend: LegendItem[] = [
@@ -102,13 +112,22 @@ async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize):
     { label: t('legendBand90'), colour: PALETTE.blue, kind: 'band', opacity: 0.14 },
     { label: t('legendTarget'), colour: PALETTE.vermillion, kind: 'rule' },
     ...(output.crossing !== null ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }] : []),
+    ...(ctx.baseline?.(id) ? [{ label: t('legendBaseline'), colour: PALETTE.grey, kind: 'line' as const }] : []),
     ...overlays.map((o) => ({ label: o.label, colour: o.colour, kind: 'dash' as const })),
   ];
   const svg = composeExportSvg({ layout, stamp: st, body: new XMLSerializer().serializeToString(svgEl), bodyScale: scale, legend });
   return { svg, width: layout.width, height: layout.height };
 }
 
-function scorecardTable(ctx: ExportContext): ScorecardTable {
+/** The scorecard's timing cell as one line: both figures with their names, or "read at the deadline only". */
+function timingLine(o: OutputResult, lang: Lang, t: Translate): string {
+  const tm = timingTexts(o, lang, t);
+  if (!tm) return t('notMeaningful');
+  const sep = lang === 'zh-CN' ? '：' : ': ';
+  return `${t('legendCrossing')}${sep}${tm.central}\n${t('medianCrossing')}${sep}${tm.median}`;
+}
+
+export function scorecardTable(ctx: ExportContext): ScorecardTable {
   const { t, lang, result } = ctx;
   return {
     headers: [t('indicator'), t(planKey('value2023', ctx.result.plan)), t('target'), t('verdict'), t('pMet'), t('firstMet'), t('trend')],
@@ -122,7 +141,7 @@ function scorecardTable(ctx: ExportContext): ScorecardTable {
         met: o.verdict.met,
         pMet: formatProb(o.pMet, lang),
         // As the scorecard: a rate (an average over the plan) is read at the deadline only.
-        firstMet: OUTPUTS[id].kind === 'rate' ? t('notMeaningful') : o.crossing === null ? t('never') : formatMonthLong(o.crossing, lang),
+        firstMet: timingLine(o, lang, t),
         spark: o.central,
         sparkTarget: targetLevel(OUTPUTS[id].target),
         deadlineIndex: o.deadlineIndex,
@@ -130,11 +149,12 @@ function scorecardTable(ctx: ExportContext): ScorecardTable {
     }),
     groupAt: PLANS[ctx.result.plan].headline.length,
     groupLabel: t(planKey('programme', ctx.result.plan)),
-    note: `${t('jointP')}: ${formatProb(result.pAllMet, lang)}`,
+    note: `${t('jointP')}${colon(lang)}${formatProb(result.pAllMet, lang)}`,
   };
 }
 
-function scorecardPicture(ctx: ExportContext, size: ExportSize): { svg: string; width: number; height: number } {
+/** The scorecard framed and stamped, as SVG text. */
+export function scorecardPicture(ctx: ExportContext, size: ExportSize): { svg: string; width: number; height: number } {
   const { t } = ctx;
   const table = scorecardTable(ctx);
   const st = stamp(ctx, `${t('scorecard')} · ${t(planKey('scorecardCaption', ctx.result.plan))}`);
@@ -168,31 +188,34 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   }
 }
 
-async function picture(p: { svg: string; width: number; height: number }, format: PictureFormat, name: string): Promise<ExportFile> {
-  if (format === 'svg') return { filename: `${name}.svg`, blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
+async function picture(ctx: ExportContext, p: { svg: string; width: number; height: number }, format: PictureFormat, part: string): Promise<ExportFile> {
+  if (format === 'svg' || format === 'slide-svg')
+    return { filename: fileName(ctx, part, 'svg', format === 'slide-svg' ? '-1920x1080' : ''), blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
   const scale = format === 'slide' ? 1 : PNG_SCALE;
   const blob = await svgToPng(p.svg, p.width, p.height, scale);
-  return { filename: `${name}${format === 'slide' ? '-slide' : '@2x'}.png`, blob, width: p.width * scale, height: p.height * scale };
+  return { filename: fileName(ctx, part, 'png', format === 'slide' ? '-1920x1080' : ''), blob, width: p.width * scale, height: p.height * scale };
 }
 
 /** One fan chart as a picture, its bands as CSV, or the scenario as JSON. */
 export async function exportChart(ctx: ExportContext, id: OutputId, format: ChartFormat): Promise<ExportFile> {
-  const name = `${base(ctx)}-${id}`;
-  if (format === 'csv') return { filename: `${name}.csv`, blob: new Blob([bandsCsv(ctx.result.outputs[id])], { type: 'text/csv;charset=utf-8' }) };
+  const part = outputName(id, ctx.lang);
+  if (format === 'csv')
+    return { filename: fileName(ctx, part, 'csv'), blob: new Blob([chartCsv(ctx.result.outputs[id], id, ctx.lang, ctx.t)], { type: 'text/csv;charset=utf-8' }) };
   if (format === 'json') return scenarioFile(ctx);
-  return picture(await chartPicture(ctx, id, format === 'slide' ? 'slide' : 'standard'), format, name);
+  return picture(ctx, await chartPicture(ctx, id, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, part);
 }
 
 /** The scorecard as a picture, or the scenario as JSON. */
 export async function exportScorecard(ctx: ExportContext, format: PictureFormat | 'json'): Promise<ExportFile> {
   if (format === 'json') return scenarioFile(ctx);
-  return picture(scorecardPicture(ctx, format === 'slide' ? 'slide' : 'standard'), format, `${base(ctx)}-scorecard`);
+  return picture(ctx, scorecardPicture(ctx, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, ctx.t('scorecard'));
 }
 
 /** The scenario file (src/scenario/file.ts). */
-export function scenarioFile(ctx: Pick<ExportContext, 'scenario'>, savedName?: string): ExportFile {
+export function scenarioFile(ctx: Pick<ExportContext, 'scenario'> & { presetName?: string }, savedName?: string): ExportFile {
   const json = exportScenarioJson(ctx.scenario, savedName === undefined ? {} : { savedName });
-  return { filename: `${base(ctx)}.json`, blob: new Blob([json], { type: 'application/json' }) };
+  const title = savedName ?? ctx.scenario.title;
+  return { filename: fileName({ scenario: { ...ctx.scenario, title }, presetName: ctx.presetName ?? ctx.scenario.preset }, undefined, 'json'), blob: new Blob([json], { type: 'application/json' }) };
 }
 
 /** Saves a file through a temporary Blob URL and a download link. */

@@ -29,7 +29,8 @@ export interface ScorecardTable {
   note?: string;
 }
 
-const COLS = [0.31, 0.12, 0.11, 0.15, 0.09, 0.12, 0.1];
+// The timing column holds two named months (central path, half of samples), so it is the second widest.
+const COLS = [0.27, 0.11, 0.1, 0.15, 0.08, 0.19, 0.1];
 const MET = '#007a55';
 const MISSED = '#b34700';
 const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -63,7 +64,7 @@ function layout(t: ScorecardTable, width: number, f: number): Layout {
   const headerH = Math.max(...headerLines.map((l) => l.length)) * hf * 1.25 + f * 0.8;
   // Every cell may wrap onto two lines (names are bold: a narrower measure for them).
   const rowLines = t.rows.map((r) =>
-    [r.name, r.value, r.target, r.verdict, r.pMet, r.firstMet].map((c, i) => wrapText(c, colW(i) * (i === 0 ? BOLD : 1), f, 2)),
+    [r.name, r.value, r.target, r.verdict, r.pMet, r.firstMet].map((c, i) => wrapText(c, colW(i) * (i === 0 ? BOLD : 1), f, i === 5 ? 4 : 2)),
   );
   const rowH = rowLines.map((cells) => Math.max(...cells.map((l) => l.length)) * f * 1.25 + f * 0.9);
   const groupH = t.groupAt !== undefined && t.groupLabel ? f * 2 : 0;

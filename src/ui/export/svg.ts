@@ -27,6 +27,8 @@ export interface ExportStamp {
   source: string;
   /** Model and data versions, seed and samples. */
   versions: string;
+  /** The assumptions changed from the preset, as one sentence (changes.ts). */
+  changes?: string;
   /** The share link that reproduces the picture. */
   link: string;
   /** The document language (lang attribute). */
@@ -54,6 +56,8 @@ export interface ExportLayout {
   scenarioLines: string[];
   verdictLines: string[];
   linkLines: string[];
+  /** The changed assumptions, wrapped (in the footer). */
+  changesLines: string[];
   /** The body's box. */
   body: { x: number; y: number; width: number; height: number };
   legendY: number;
@@ -139,10 +143,11 @@ export function exportLayout(size: ExportSize, stamp: ExportStamp, bodyHeight = 
   const verdictLines = stamp.verdict ? wrapText(stamp.verdict, inner, textSize, 3) : [];
   // Links are ASCII: about 0.6 em a character in the small size.
   const linkLines = chunkLink(stamp.link, inner / (smallSize * 0.62) - 6);
+  const changesLines = stamp.changes ? wrapText(stamp.changes, inner, smallSize, slide ? 3 : 6) : [];
   const header =
     pad + titleLines.length * titleSize * 1.25 + scenarioLines.length * textSize * 1.4 + verdictLines.length * textSize * 1.4 + (slide ? 24 : 12);
   const legend = hasLegend ? smallSize * 2.4 : 0;
-  const footer = (2 + linkLines.length) * smallSize * 1.45 + pad * 0.75;
+  const footer = (2 + linkLines.length + changesLines.length) * smallSize * 1.45 + pad * 0.75;
   const height = slide ? SLIDE_HEIGHT : Math.ceil(header + bodyHeight + legend + footer);
   const bodyH = slide ? Math.max(200, Math.floor(SLIDE_HEIGHT - header - legend - footer)) : bodyHeight;
   return {
@@ -157,6 +162,7 @@ export function exportLayout(size: ExportSize, stamp: ExportStamp, bodyHeight = 
     scenarioLines,
     verdictLines,
     linkLines,
+    changesLines,
     body: { x: pad, y: Math.round(header), width: inner, height: bodyH },
     legendY: Math.round(header + bodyH + smallSize * 1.6),
     footerY: Math.round(header + bodyH + legend + smallSize * 1.2),
@@ -248,6 +254,10 @@ export function composeExportSvg(o: ComposeInput): string {
   fy += L.smallSize * 1.45;
   out.push(`<text x="${L.pad}" y="${fy}" font-size="${L.smallSize}" fill="${muted}">${escapeXml(stamp.versions)}</text>`);
   fy += L.smallSize * 1.45;
+  for (const line of L.changesLines) {
+    out.push(`<text x="${L.pad}" y="${fy}" font-size="${L.smallSize}" fill="${ink}" data-role="changes">${escapeXml(line)}</text>`);
+    fy += L.smallSize * 1.45;
+  }
   out.push(`<a href="${escapeXml(stamp.link)}"><text font-size="${L.smallSize}" fill="#0072B2">`);
   L.linkLines.forEach((line, i) => {
     out.push(`<tspan x="${L.pad}" y="${fy + i * L.smallSize * 1.45}">${escapeXml(line)}</tspan>`);

@@ -1,8 +1,12 @@
 /**
  * Saved scenarios in this browser (src/scenario/storage.ts over localStorage), as reactive state. Loading never
- * fails: a damaged stored value is reported (with the backup key it was copied to) and the good items kept.
+ * fails: a damaged stored value is reported (with the backup key it was copied to) and the good items kept. A
+ * damaged value that could not be backed up (the storage is full) blocks every change: the notice then offers to
+ * download it as it is and clear it, so it is neither lost nor in the way.
  */
 import {
+  SAVED_KEY,
+  LEGACY_SAVED_KEY,
   loadSaved,
   saveScenario,
   deleteSaved,
@@ -69,7 +73,13 @@ export class SavedScenarios {
     this.items = r.items;
     this.loaded = true;
     if (r.error) this.#report(r.error);
-    else if (r.migrated) this.#notices.push({ source: 'storage', kind: 'info', title: { key: 'storeMigrated', params: { n: r.migrated.count } }, lines: [] });
+    else if (r.migrated)
+      this.#notices.push({
+        source: 'storage',
+        kind: 'info',
+        title: { key: 'storeMigrated', params: { n: r.migrated.count } },
+        lines: [],
+      });
   }
 
   save(name: string, state: LinkState): boolean {
@@ -96,15 +106,70 @@ export class SavedScenarios {
     return true;
   }
 
+  /**
+   * Downloads the stored saved-scenarios value exactly as it is (a damaged one that could not be backed up), then
+   * removes it from the storage; true when it was cleared.
+   */
+  async downloadDamagedAndClear(): Promise<boolean> {
+    let key: string | null = null;
+    let raw: string | null = null;
+    try {
+      for (const k of [SAVED_KEY, LEGACY_SAVED_KEY]) {
+        raw = this.#storage.getItem(k);
+        if (raw !== null) {
+          key = k;
+          break;
+        }
+      }
+    } catch {
+      raw = null;
+    }
+    if (key === null || raw === null) {
+      this.load();
+      return false;
+    }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp for a file name, not state
+    const file = `yangfan-saved-damaged-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
+    const { download } = await import('../export/run');
+    download({ filename: file, blob: new Blob([raw], { type: 'application/json' }) });
+    try {
+      this.#storage.removeItem(key);
+    } catch (e) {
+      this.#notices.push({
+        source: 'storage',
+        kind: 'error',
+        title: { key: 'storeClearFailed' },
+        lines: [],
+        detail: [e instanceof Error ? e.message : String(e)],
+      });
+      return false;
+    }
+    this.load();
+    this.#notices.push({
+      source: 'storage',
+      kind: 'info',
+      title: { key: 'storeCleared', params: { file } },
+      lines: [],
+    });
+    return true;
+  }
+
   #report(p: StorageProblem): void {
     const { title, lines } = problemLines(p);
+    const stuck = p.code === 'corrupt' && !p.backupKey;
     this.#notices.push({
+      ...(stuck
+        ? { action: { key: 'storeDownloadAndClear' as const, run: () => void this.downloadDamagedAndClear() } }
+        : {}),
       source: 'storage',
       kind: p.code === 'name' || p.code === 'exists' || p.code === 'missing' ? 'warning' : 'error',
       code: p.code,
       title,
       lines,
-      detail: [p.message, ...(p.dropped ?? []).slice(0, 5).map((d) => `#${d.index}${d.name ? ` “${d.name}”` : ''}: ${d.reason}`)],
+      detail: [
+        p.message,
+        ...(p.dropped ?? []).slice(0, 5).map((d) => `#${d.index}${d.name ? ` “${d.name}”` : ''}: ${d.reason}`),
+      ],
     });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * What a URL hash is (pure: tested in Node). The hash of the app holds a share link (`#v1.…`); the page's own
+ * What a URL hash is (pure: tested in Node). The hash of the app holds a share link (`#v2.…`); the page's own
  * anchors (`#cells`, `#cell-users`, `#h-…`) are navigation, not links.
  */
 import type { MessageKey } from '../../i18n';

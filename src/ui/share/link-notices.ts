@@ -4,24 +4,17 @@
  */
 import type { MessageKey } from '../../i18n';
 import type { NoticeLine } from './link-hash';
+import { warningMessage, type LinkWarning } from '../../scenario/link';
 
 /**
- * Turns the codec's warnings (English, for logs and tests) into translated lines; anything not recognised is kept
- * as raw text (shown in the details). `current` holds this build's model and data versions.
+ * Turns the codec's warnings (typed codes) into translated lines. `current` holds this build's model and data
+ * versions.
  */
-export function warningLines(warnings: readonly string[], current: { mv: string; dv: string }): { lines: NoticeLine[]; raw: string[] } {
-  const lines: NoticeLine[] = [];
-  const raw: string[] = [];
-  for (const w of warnings) {
-    let m: RegExpExecArray | null;
-    if ((m = /^Upgraded an old \(v(\d+)\) link/.exec(w))) lines.push({ key: 'linkMigrated', params: { from: `v${m[1]}` } });
-    else if (/predates model and data version stamps/.test(w)) lines.push({ key: 'linkUnstamped', params: { mv: current.mv, dv: current.dv } });
-    else if ((m = /made with model version (\S+?);/.exec(w))) lines.push({ key: 'linkOldModel', params: { old: m[1], mv: current.mv } });
-    else if ((m = /made with the reference data of (\S+?);/.exec(w))) lines.push({ key: 'linkOldData', params: { old: m[1], dv: current.dv } });
-    else if (/^Ignored parameters unknown/.test(w)) lines.push({ key: 'linkUnknownParams' });
-    else raw.push(w);
-  }
-  return { lines, raw };
+export function warningLines(warnings: readonly LinkWarning[], current: { mv: string; dv: string }): NoticeLine[] {
+  return warnings.map((w) => {
+    const m = warningMessage(w, current);
+    return { key: m.key satisfies MessageKey, ...(m.params && { params: m.params }) };
+  });
 }
 
 /** The message key of a link error code. */

@@ -5,17 +5,27 @@
  * in sessionStorage and localStorage, decoded and validated again before use) or the default opens instead. Then
  * every change of the shareable state rewrites the hash, debounced (history.replaceState: no history entries), and
  * a hash changed by hand (hashchange) is opened the same way. The page's own anchors (#cells, #cell-…) are left to
- * the browser and the link put back.
+ * the browser and the link put back. While the state is too long for a link (long notes) the address keeps the last
+ * link that fits and the state is kept as a draft in sessionStorage, restored (validated) after a reload of the tab.
  */
+import { z } from 'zod/mini';
 import type { LinkState } from '../../scenario/link-state';
 import { DATA_VERSION, MODEL_VERSION } from '../../model';
 import { classifyHash, shareUrl } from './link-hash';
 import { createDebouncer } from '../lib/debounce';
 import type { AppState } from '../app/app.svelte';
 import type { Notices } from '../app/notices.svelte';
-import { LAST_GOOD_KEY, URL_DEBOUNCE_MS } from './url-sync.constants';
+import { DRAFT_KEY, LAST_GOOD_KEY, URL_DEBOUNCE_MS } from './url-sync.constants';
 
-export { LAST_GOOD_KEY, URL_DEBOUNCE_MS };
+export { DRAFT_KEY, LAST_GOOD_KEY, URL_DEBOUNCE_MS };
+
+function session(): Storage | null {
+  try {
+    return sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export type Codec = typeof import('./link-codec');
 let codecPromise: Promise<Codec> | undefined;
@@ -51,6 +61,8 @@ export class UrlSync {
   tooLong = $state(0);
   /** The most characters a link may have. */
   maxLength = $state(8000);
+  /** True while the state that does not fit in a link is kept as a draft in this tab. */
+  draftKept = $state(false);
 
   readonly #app: AppState;
   readonly #notices: Notices;
@@ -82,8 +94,9 @@ export class UrlSync {
     this.maxLength = this.#codec.MAX_LINK_LENGTH;
     if (kind === 'link') {
       this.#open(location.hash, 'startup');
+      await this.#restoreDraft(false);
       resolved();
-    }
+    } else await this.#restoreDraft(true);
     addEventListener('hashchange', this.#onHashChange);
     this.#stop = $effect.root(() => {
       $effect(() => {
@@ -128,9 +141,11 @@ export class UrlSync {
     const hash = codec.encodeLink(state);
     if (hash.length > codec.MAX_LINK_LENGTH) {
       this.tooLong = hash.length;
+      this.draftKept = this.#keepDraft(state);
       return;
     }
     this.tooLong = 0;
+    if (this.draftKept) this.#dropDraft();
     if (hash !== location.hash) history.replaceState(history.state, '', hash);
     this.hash = hash;
     for (const s of storages()) {
@@ -146,12 +161,16 @@ export class UrlSync {
     const codec = this.#codec!;
     const r = codec.decodeLink(hash);
     if (r.ok) {
-      this.#app.applyLinkState(r.state, { record: source === 'hashchange', run: source !== 'startup', keepLang: this.#opts.keepLang });
+      this.#app.applyLinkState(r.state, {
+        record: source === 'hashchange',
+        run: source !== 'startup',
+        keepLang: this.#opts.keepLang,
+      });
       this.opened = r.state;
       this.hash = hash;
       if (r.warnings.length) {
-        const { lines, raw } = codec.warningLines(r.warnings, { mv: MODEL_VERSION, dv: DATA_VERSION });
-        this.#notices.push({ source: 'link', kind: 'warning', title: { key: 'linkOpenedWithWarnings' }, lines, detail: raw.length ? raw : undefined });
+        const lines = codec.warningLines(r.warnings, { mv: MODEL_VERSION, dv: DATA_VERSION });
+        this.#notices.push({ source: 'link', kind: 'warning', title: { key: 'linkOpenedWithWarnings' }, lines });
       } else this.#notices.clear('link');
       return;
     }
@@ -162,11 +181,69 @@ export class UrlSync {
       kind: 'error',
       code: r.error.code,
       title: { key: codec.linkErrorKey(r.error.code) },
-      lines: [{ key: fallback === 'last-good' ? 'linkFallbackLastGood' : fallback === 'default' ? 'linkFallbackDefault' : 'linkFallbackCurrent' }],
+      lines: [
+        {
+          key:
+            fallback === 'last-good'
+              ? 'linkFallbackLastGood'
+              : fallback === 'default'
+                ? 'linkFallbackDefault'
+                : 'linkFallbackCurrent',
+        },
+      ],
       detail: [r.error.message],
     });
     // The address bar goes back to the scenario on screen.
     if (source === 'hashchange' && this.#opts.write) this.#debouncer.schedule(this.#app.linkState());
+  }
+
+  /** Keeps a state too long for a link as this tab's draft, beside the link the address holds; false if it cannot. */
+  #keepDraft(state: LinkState): boolean {
+    try {
+      session()?.setItem(DRAFT_KEY, JSON.stringify({ v: 1, link: location.hash, state }));
+      return !!session();
+    } catch {
+      return false;
+    }
+  }
+
+  #dropDraft(): void {
+    this.draftKept = false;
+    try {
+      session()?.removeItem(DRAFT_KEY);
+    } catch {
+      // Blocked storage: there is no draft to drop.
+    }
+  }
+
+  /**
+   * Restores this tab's draft if it was kept beside the link the address holds now (a reload); a draft of another
+   * link, or one that does not validate, is dropped. `run`: run the model if the draft changes its inputs.
+   */
+  async #restoreDraft(run: boolean): Promise<void> {
+    if (!this.#opts.write) return;
+    let raw: string | null;
+    try {
+      raw = session()?.getItem(DRAFT_KEY) ?? null;
+    } catch {
+      return;
+    }
+    if (raw === null) return;
+    const { LinkStateSchema } = await import('../../scenario/link-state');
+    let value: unknown = null;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // Not JSON: dropped below.
+    }
+    const draft = z.object({ v: z.literal(1), link: z.string(), state: LinkStateSchema }).safeParse(value);
+    if (!draft.success || draft.data.link !== location.hash) {
+      this.#dropDraft();
+      return;
+    }
+    this.#app.applyLinkState(draft.data.state, { record: false, run, keepLang: this.#opts.keepLang });
+    this.draftKept = true;
+    this.#notices.push({ source: 'draft', kind: 'info', title: { key: 'linkDraftRestored' }, lines: [] });
   }
 
   /** Opens the last good link of this browser, if one is stored and still decodes; false otherwise. */
@@ -174,7 +251,7 @@ export class UrlSync {
     if (!this.#opts.write) return false;
     const codec = this.#codec!;
     for (const s of storages()) {
-      let v: string | null = null;
+      let v: string | null;
       try {
         v = s.getItem(LAST_GOOD_KEY);
       } catch {

@@ -1,0 +1,94 @@
+/**
+ * Screenshots of the presentation-grade outputs (present mode at 1920 × 1080, the printed report, a slide export,
+ * embeds and the page at 375 and 1440 px in both languages): `npm run build && npx tsx scripts/screenshots-output.ts`.
+ * The README's go to docs/screenshots/; with REVIEW_DIR=… the review set (every width and language, the report as
+ * PDF) goes there too. The README's printed pages are that PDF rendered with `pdftoppm -r 80 -png` (poppler-utils).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download } from 'playwright-core';
+import { startHarness, openPage, waitForResult } from '../tests/e2e/harness';
+import { encodeLink } from '../src/scenario/codec';
+import { defaultLinkState } from '../src/scenario/link-state';
+import { PARAMS } from '../src/model';
+
+const review = process.env.REVIEW_DIR;
+const h = await startHarness();
+
+function scenario(lang: 'zh-CN' | 'en'): string {
+  const s = defaultLinkState(lang);
+  s.scenario.title = lang === 'zh-CN' ? '基站加快建设' : 'Faster build-out';
+  s.scenario.params.buildGrowth.value = Math.min(PARAMS.buildGrowth.max, s.scenario.params.buildGrowth.value + 10 * PARAMS.buildGrowth.step);
+  return encodeLink(s);
+}
+
+try {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const tag = lang === 'zh-CN' ? 'zh' : 'en';
+    // Present mode: the overview and an indicator slide.
+    {
+      const { page, context, errors } = await openPage(h, scenario(lang), { locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1920, height: 1080 } });
+      await waitForResult(page);
+      await page.click('[data-testid="open-present"]');
+      await page.waitForSelector('[data-testid="present-score"]');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `docs/screenshots/present-overview-${tag}.png` });
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('[data-testid="present"] figure svg');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `docs/screenshots/present-slide-${tag}.png` });
+      await page.keyboard.press('Escape');
+      // The printed report: print media at A4's width (794 CSS px), the first page and an indicator page.
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForSelector('[data-testid="print-report"][data-active="true"] figure svg');
+      await page.evaluate(() => scrollTo(0, 0));
+      if (review) await page.screenshot({ path: join(review, `print-${tag}.png`) });
+      if (review) {
+        await page.locator('[data-testid="report-traffic_share"]').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(review, `print-section-${tag}.png`) });
+        writeFileSync(join(review, `report-${tag}.pdf`), await page.pdf({ format: 'A4', printBackground: true }));
+      }
+      await page.emulateMedia({ media: 'screen' });
+      // A slide export (PNG 1920 × 1080).
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.locator('#cell-base_stations_per_10k figure').scrollIntoViewIfNeeded();
+      await page.click('[data-testid="export-base_stations_per_10k"]');
+      const [d] = (await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-slide-base_stations_per_10k"]')])) as [Download, void];
+      await d.saveAs(`docs/screenshots/slide-export-${tag}.png`);
+      if (review) {
+        const [deck] = (await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-deck"]')])) as [Download, void];
+        await deck.saveAs(join(review, deck.suggestedFilename()));
+      }
+      if (errors.length) console.error(tag, errors);
+      await context.close();
+      console.log('wrote present, print and slide screenshots', tag);
+    }
+    // The page at a phone's and a desktop's width, scrolled to a chart (time axes).
+    if (review)
+      for (const width of [375, 1440]) {
+        const { page, context } = await openPage(h, '', { locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width, height: 900 } });
+        await waitForResult(page);
+        await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
+        await page.waitForSelector('#cell-users figure svg');
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: join(review, `page-${width}-${tag}.png`) });
+        await context.close();
+      }
+  }
+  // The Embed dialog with its live preview.
+  {
+    const { page, context } = await openPage(h, '', { locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+    await waitForResult(page);
+    await page.click('[data-testid="open-embed"]');
+    await page.check('[data-testid="embed-controls"]');
+    await page.frameLocator('[data-testid="embed-preview-frame"]').locator('figure svg').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: 'docs/screenshots/embed-dialog-zh.png' });
+    await context.close();
+  }
+} finally {
+  await h.close();
+}

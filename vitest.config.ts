@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A page's answer takes its time on a loaded two-core machine: polls wait for it, never for a fixed sleep.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -12,6 +12,7 @@ import { CHROMIUM_PATH } from '../tests/chromium';
 
 function die(message: string, err?: unknown): never {
   if (process.env.YANGFAN_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+  // eslint-disable-next-line no-control-regex -- control characters are what this checks for
   const line = message.split('\n')[0].replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
   process.stderr.write(`error: ${line}\n`);
   process.exit(1);

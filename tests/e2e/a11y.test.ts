@@ -239,9 +239,15 @@ describe('accessibility (axe-core)', () => {
         rules: combo.rules,
       });
 
-      // Present mode on its first slide, chart drawn.
+      // Present mode: the overview (the scorecard), then the first indicator's slide with its chart drawn.
       await page.click('[data-testid="open-present"]');
       const present = page.locator('[data-testid="present"]');
+      await expect.poll(() => present.getAttribute('data-indicator')).toBe('overview');
+      await check(page, `present overview (${combo.lang}, ${combo.colorScheme})`, failures, {
+        include: ['[data-testid="present"]'],
+        rules: combo.rules,
+      });
+      await page.keyboard.press('ArrowRight');
       await expect.poll(() => present.locator('figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await check(page, `present (${combo.lang}, ${combo.colorScheme})`, failures, {
         include: ['[data-testid="present"]'],

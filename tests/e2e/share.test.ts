@@ -68,6 +68,8 @@ describe('share links', () => {
     expect(decoded.state.scenario.params.bassQ.value).toBe(0.03);
     expect(decoded.state.scenario.title).toBe('Faster build-out 加快建设');
     expect(decoded.state.lang).toBe('en');
+    // The scenario is the same; a verdict flipped by the edits is marked for a few seconds: compare once it settles.
+    await expect.poll(() => page.locator('[data-testid^="flip-"]').count()).toBe(0);
     const scorecard = await page.locator('.scorecard').innerText();
     const ps = await Promise.all(OUTPUT_IDS.map((id) => pOf(page, id)));
 

@@ -85,7 +85,11 @@ describe('numbers a planner can trust', () => {
       }
       // And the summary line above the scorecard.
       const summary = await page.locator('[data-testid="summary-line"]').innerText();
-      expect(summary).toMatch(locale === 'zh-CN' ? /^8项主要指标中\d项在中心路径下达标 · 全部达标概率 / : /^\d of 8 headline targets met on the central path · P\(all met\) /);
+      expect(summary).toMatch(
+        locale === 'zh-CN'
+          ? /^8项主要指标中\d项在中心路径下达标 · 全部达标概率 /
+          : /^\d of 8 headline targets met on the central path · P\(all met\) /,
+      );
       expect(errors).toEqual([]);
       await context.close();
     }
@@ -94,7 +98,9 @@ describe('numbers a planner can trust', () => {
   it('gives IoT growth no crossing month in the scorecard, the cell or its chart', async () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'zh-CN' });
     await waitForResult(page);
-    expect(await page.locator('[data-testid="timing-iot_growth"]').innerText()).toBe('仅在截止时判断（2021–2023年平均）');
+    expect(await page.locator('[data-testid="timing-iot_growth"]').innerText()).toBe(
+      '仅在截止时判断（2021–2023年平均）',
+    );
     await page.locator('#cell-iot_growth figure').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#cell-iot_growth figure svg').count()).toBeGreaterThan(0);
     const stats = await page.locator('[data-testid="stats-iot_growth"]').innerText();
@@ -103,7 +109,9 @@ describe('numbers a planner can trust', () => {
     expect(await page.locator('[data-testid="verdict-iot_growth"]').innerText()).not.toMatch(/\d{4}年\d{1,2}月/);
     expect(await page.locator('#cell-iot_growth figure svg').innerHTML()).not.toContain('中心路径首次达标');
     // Other indicators name both months, in Chinese dates.
-    expect(await page.locator('[data-testid="timing-users"]').innerText()).toMatch(/中心路径首次达标：\d{4}年\d{1,2}月\s+半数样本达标：\d{4}年\d{1,2}月/);
+    expect(await page.locator('[data-testid="timing-users"]').innerText()).toMatch(
+      /中心路径首次达标：\d{4}年\d{1,2}月\s+半数样本达标：\d{4}年\d{1,2}月/,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -124,13 +132,19 @@ describe('numbers a planner can trust', () => {
     const sticky = page.locator('[data-testid="sticky-status"]');
     await expect.poll(() => sticky.isVisible()).toBe(true);
     expect(await page.locator('.scorecard-section').evaluate((el) => el.getBoundingClientRect().bottom < 0)).toBe(true);
-    await expect.poll(() => page.locator('[data-testid="sticky-flip-base_stations_per_10k"]').textContent(), { timeout: 10_000 }).toBe('未达标 → 达标');
+    await expect
+      .poll(() => page.locator('[data-testid="sticky-flip-base_stations_per_10k"]').textContent(), { timeout: 10_000 })
+      .toBe('未达标 → 达标');
     expect(await page.locator('[data-testid="chip-users"]').innerText()).toContain('用户数');
-    expect(await page.locator('[data-testid="sticky-edited"]').innerText()).toMatch(/^每万人拥有5G基站数：[\d.]+ · 达标概率 /);
+    expect(await page.locator('[data-testid="sticky-edited"]').innerText()).toMatch(
+      /^每万人拥有5G基站数：[\d.]+ · 达标概率 /,
+    );
     // The scorecard row says the same.
     expect(await page.locator('[data-testid="flip-base_stations_per_10k"]').innerText()).toBe('未达标 → 达标');
     // For a few seconds only.
-    await expect.poll(() => page.locator('[data-testid="sticky-flip-base_stations_per_10k"]').count(), { timeout: 12_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid="sticky-flip-base_stations_per_10k"]').count(), { timeout: 12_000 })
+      .toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -146,14 +160,18 @@ describe('numbers a planner can trust', () => {
     await typeInto(page, '#p-buildAnnual-number', '900,000');
     await waitForResult(page, g0 + 1);
     await expect.poll(() => fig.locator('.ghost-baseline').count()).toBeGreaterThan(0);
-    expect(await page.locator('#cell-base_stations_per_10k [data-testid="legend-baseline"]').innerText()).toBe('preset baseline');
+    expect(await page.locator('#cell-base_stations_per_10k [data-testid="legend-baseline"]').innerText()).toBe(
+      'preset baseline',
+    );
     // Every fan chart has it, not only the edited one.
     const other = page.locator('#cell-users figure');
     await other.scrollIntoViewIfNeeded();
-    await expect.poll(() => other.locator('.ghost-baseline').count()).toBeGreaterThan(0);
+    await expect.poll(() => other.locator('.ghost-baseline').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // Back at the preset, it goes.
     await page.locator('[data-testid="reset-preset"]').click();
-    await expect.poll(() => other.locator('.ghost-baseline').count()).toBe(0);
+    // (Charts redraw only on screen: bring the figure back into view after the click scrolled to the button.)
+    await other.scrollIntoViewIfNeeded();
+    await expect.poll(() => other.locator('.ghost-baseline').count(), { timeout: 15_000 }).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

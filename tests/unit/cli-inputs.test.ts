@@ -157,10 +157,12 @@ describe('CLI input encodings and content', () => {
     const esc = write('esc.json', JSON.stringify({ preset: 'baseline', title: '\u001b]0;pwned\u0007\u001b[31mRed\u009b2J title\r\nline two' }));
     const r = cli([esc, '--samples', '500']);
     expect(r.code, r.stderr).toBe(0);
+    // eslint-disable-next-line no-control-regex -- control characters are what this checks for
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(r.stdout.split('\n')[0]).toBe(`Yangfan forecast: ]0;pwned[31mRed2J title line two (${esc})`);
     const key = cli([write('esc-key.json', JSON.stringify({ '\u001b[2Jtitle': 'x' }))]);
     expect(key.code).toBe(2);
+    // eslint-disable-next-line no-control-regex -- control characters are what this checks for
     expect(key.stderr).not.toMatch(/\u001b/);
     expect(key.stderr).toMatch(/^ {2}\[2Jtitle: unknown field$/m);
   });

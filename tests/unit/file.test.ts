@@ -157,6 +157,7 @@ describe('strict scenario files', () => {
     // Every unknown key is named, not only the first; control characters in a key are removed before it is shown.
     const many = errors('{"a1": 1, "params": {"zz": {}, "bassP": {"value": 0.02, "x": 1}}, "families": {"q": 1}, "\\u001b[2Jevil": 1}');
     expect(many).toHaveLength(5);
+    // eslint-disable-next-line no-control-regex -- control characters are what this checks for
     expect(many.join('\n')).not.toMatch(/\u001b/);
     expect(many).toContain('[2Jevil: unknown field');
     // The identifying fields of an exported file are known there, and only there.

@@ -7,7 +7,7 @@ import { shareUrl } from '../share/link-hash';
  * the content fits at 960 and 1200 px with no script on the host, and leaves no large empty band).
  */
 export const EMBED_HEIGHTS: Record<EmbedView, { 'zh-CN': number; en: number }> = {
-  scorecard: { 'zh-CN': 805, en: 1050 },
+  scorecard: { 'zh-CN': 980, en: 1390 },
   chart: { 'zh-CN': 470, en: 470 },
   card: { 'zh-CN': 222, en: 222 },
 };

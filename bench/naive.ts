@@ -6,7 +6,7 @@
  * the deterministic functions of src/model/math.ts, this one the engine's Math.*).
  */
 import { resolveAnchors, IOT_BASE, type Anchors } from '../src/model/anchors';
-import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, meets, type OutputId } from '../src/model/indicators';
+import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, meets } from '../src/model/indicators';
 import { drawColumns, pointColumns } from '../src/model/monte-carlo';
 import { PROGRAMME, type ParamColumns } from '../src/model/simulate';
 import { QUANTILES, type ModelInput } from '../src/model/types';
@@ -101,7 +101,7 @@ function simulateOne(
     if (m === start.benchmarks_per_industry) K = v('benchStart');
     for (let j = 0; j < PROGRAMME.length; j++) if (m === start[PROGRAMME[j][0]]) prog[j] = v(PROGRAMME[j][1]);
 
-    const o = (id: OutputId) => OUTPUT_IDS.indexOf(id);
+    const o = (id: (typeof OUTPUT_IDS)[number]) => OUTPUT_IDS.indexOf(id);
     if (m >= start.users) {
       put(o('user_penetration'), m - start.user_penetration, (100 * U) / P);
       put(o('users'), m - start.users, U);

@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
   for (const n of notes) writeErr([`note: ${n}`]);
   const parsed = parseScenario(withOverrides(raw, o));
   if (!parsed.ok) {
-    const from = [o.samples !== undefined ? `--samples ${o.samples}` : '', o.seed !== undefined ? `--seed ${o.seed}` : '']
+    const from = [o.samples !== undefined ? `--samples ${o.samples}` : '', o.seed !== undefined ? `--seed ${o.seed}` : '', o.plan !== undefined ? `--plan ${printable(o.plan, 40)}` : '']
       .filter(Boolean)
       .join(', ');
     fail([`error: invalid scenario in ${printable(o.file, 200)}${from ? ` (with ${from})` : ''}:`, ...parsed.errors.map((m) => `  ${m}`)]);
@@ -84,6 +84,10 @@ async function main(argv: string[]): Promise<void> {
   const scenario = parsed.scenario;
 
   if (withBacktest) {
+    // The backtest grades forecasts against published outcomes: only the 2021 plan's targets (2023-12) have them.
+    if (scenario.plan === 'upgrade-2024') {
+      fail([`error: --backtest grades the 2021 plan's targets, the only ones with outcomes yet; ${printable(o.file, 200)} names the upgrade plan (targets at 2027-12)`]);
+    }
     const { cliBacktest, renderBacktest } = await import('./backtest');
     let r;
     try {

@@ -2,7 +2,8 @@
  * Pure helpers of the forecast CLI: argument parsing and the three renderings of a run (table, JSON, CSV).
  * Nothing here reads files or writes to the console; cli/forecast.ts does that.
  */
-import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, type OutputId, type Target } from '../src/model/indicators';
+import { OUTPUTS, type OutputId, type Target } from '../src/model/indicators';
+import { PLAN_IDS, PLANS } from '../src/model/plans';
 import { formatMonth, type Month } from '../src/model/months';
 import type { RunResult } from '../src/model/types';
 import type { Scenario } from '../src/scenario/schema';
@@ -29,7 +30,8 @@ export const USAGE = `Usage: npm run forecast -- <scenario.json | share link | -
 
 Runs the Monte Carlo of a scenario file (a preset in scenarios/ or any scenario JSON), of the scenario in a share
 link (the app's address, or its #v2.… part; quote it in the shell) or of a scenario JSON on standard input (-), and
-prints, for every output, its central value at the 2023-12 deadline, the target, the verdict and margin (percentage
+prints, for every output, its central value at the deadline of the scenario's plan (2023-12 for the 2021 Sailing plan,
+2027-12 for the 2024 upgrade plan), the target, the verdict and margin (percentage
 points, pp, for shares and rates), the probability of meeting the target, the month the central path first meets it
 and the month by which half of the samples have met it (none for IoT growth, a 2021-2023 average read at the
 deadline only).
@@ -43,6 +45,8 @@ Options:
                  (band coverage, error by horizon, Brier score); with --json the whole result
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
   --seed N       random seed (overrides the file's; 0 to 4294967295)
+  --plan ID      the plan whose targets to read: ${PLAN_IDS.join(' or ')} (overrides the file's; another plan than the
+                 file's takes that plan's default as-of date and horizon)
   -h, --help     show this help
   --             everything after it is a file name, even if it starts with - or holds #v1.
 
@@ -79,6 +83,7 @@ export interface CliOptions {
   /** Overrides as typed (decimal); the scenario schema validates them with the file's own fields. */
   samples?: string;
   seed?: string;
+  plan?: string;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'run'; options: CliOptions } | { kind: 'error'; message: string };
@@ -90,6 +95,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let format: CliOptions['format'] = 'table';
   let samples: string | undefined;
   let seed: string | undefined;
+  let plan: string | undefined;
   let rest = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -105,11 +111,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         format = f;
         continue;
       }
-      const m = /^--(samples|seed)(?:=(.*))?$/s.exec(arg);
+      const m = /^--(samples|seed|plan)(?:=(.*))?$/s.exec(arg);
       if (m) {
         const value = m[2] ?? argv[++i];
         if (value === undefined || (m[2] === undefined && value.startsWith('--'))) {
-          return { kind: 'error', message: `--${m[1]} needs a value, e.g. --${m[1]} ${m[1] === 'samples' ? '10000' : '42'}` };
+          const eg = m[1] === 'samples' ? '10000' : m[1] === 'plan' ? 'upgrade-2024' : '42';
+          return { kind: 'error', message: `--${m[1]} needs a value, e.g. --${m[1]} ${eg}` };
+        }
+        if (m[1] === 'plan') {
+          plan = value;
+          continue;
         }
         // Refused here, with what was understood, rather than read as something else ("10,000" is not 10).
         const n = parseTyped(value, { integer: true });
@@ -131,7 +142,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (file === undefined) return { kind: 'error', message: 'no scenario file, share link or - given' };
   const input: CliInput =
     file === '-' ? { kind: 'stdin' } : !forcedPath && isShareLink(file) ? { kind: 'link', link: file } : { kind: 'file', path: file };
-  return { kind: 'run', options: { input, file, format, samples, seed } };
+  return { kind: 'run', options: { input, file, format, samples, seed, ...(plan !== undefined && { plan }) } };
 }
 
 /**
@@ -143,12 +154,20 @@ export function overrideValue(text: string): number | string {
   return r.ok ? r.value : text;
 }
 
-/** Applies --samples and --seed to a parsed scenario file (an object; anything else is left for the schema to refuse). */
-export function withOverrides(raw: unknown, o: Pick<CliOptions, 'samples' | 'seed'>): unknown {
+/**
+ * Applies --samples, --seed and --plan to a parsed scenario file (an object; anything else is left for the schema to
+ * refuse). A plan other than the file's drops the file's dates, so the run takes that plan's as-of and horizon.
+ */
+export function withOverrides(raw: unknown, o: Pick<CliOptions, 'samples' | 'seed' | 'plan'>): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   if (o.samples !== undefined) out.samples = overrideValue(o.samples);
   if (o.seed !== undefined) out.seed = overrideValue(o.seed);
+  if (o.plan !== undefined && o.plan !== (out.plan ?? 'sailing-2021')) {
+    out.plan = o.plan;
+    delete out.asOf;
+    delete out.horizon;
+  }
   return out;
 }
 
@@ -160,9 +179,9 @@ export function fixed(v: number, digits: number): string {
   return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** Formats a value of an output in its unit: users in millions, shares and rates in %, counts and densities plain. */
+/** Formats a value of an output in its unit: users and IoT connections in millions, shares and rates in %, counts and densities plain. */
 export function formatValue(id: OutputId, v: number): string {
-  if (id === 'users') return `${fixed(v / 1e6, 1)} M`;
+  if (id === 'users' || id === 'iot_connections') return `${fixed(v / 1e6, 1)} M`;
   switch (OUTPUTS[id].kind) {
     case 'share':
     case 'rate':
@@ -179,7 +198,7 @@ export function formatValue(id: OutputId, v: number): string {
 export function formatMargin(id: OutputId, d: number): string {
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   const a = Math.abs(d);
-  if (id === 'users') return `${sign}${fixed(a / 1e6, 1)} M`;
+  if (id === 'users' || id === 'iot_connections') return `${sign}${fixed(a / 1e6, 1)} M`;
   switch (OUTPUTS[id].kind) {
     case 'share':
     case 'rate':
@@ -193,9 +212,10 @@ export function formatMargin(id: OutputId, d: number): string {
 
 /** Formats a target level: as a value, but whole numbers without decimals (`40 %`, `560 M`, `100`). */
 function formatLevel(id: OutputId, v: number): string {
-  const shown = id === 'users' ? v / 1e6 : v;
+  const millions = id === 'users' || id === 'iot_connections';
+  const shown = millions ? v / 1e6 : v;
   if (!Number.isInteger(shown)) return formatValue(id, v);
-  const unit = id === 'users' ? ' M' : OUTPUTS[id].kind === 'share' || OUTPUTS[id].kind === 'rate' ? ' %' : '';
+  const unit = millions ? ' M' : OUTPUTS[id].kind === 'share' || OUTPUTS[id].kind === 'rate' ? ' %' : '';
   return `${fixed(shown, 0)}${unit}`;
 }
 
@@ -247,8 +267,9 @@ export function renderTable(r: RunResult, s: Scenario, source: string, basis: st
       OUTPUTS[id].kind === 'rate' ? '' : formatCrossing(o.crossingMedian, r.horizon),
     ];
   };
-  const headline = INDICATOR_IDS.map(row);
-  const programme = OUTPUT_IDS.filter((id) => !OUTPUTS[id].headline).map(row);
+  const plan = PLANS[r.plan];
+  const headline = plan.headline.map(row);
+  const programme = plan.further.map(row);
   const all = [head, ...headline, ...programme];
   const widths = head.map((_, c) => Math.max(...all.map((cells) => [...cells[c]].length)));
   const line = (cells: string[]) => cells.map((x, c) => pad(x, widths[c], right[c])).join('  ').trimEnd();
@@ -257,6 +278,7 @@ export function renderTable(r: RunResult, s: Scenario, source: string, basis: st
   return [
     `Yangfan forecast: ${title || basisShort} (${printable(source, 200)})`,
     `basis: ${basis}`,
+    `plan ${plan.id}: ${plan.title.en} (issued ${plan.issued}), targets at ${deadline}`,
     `as of ${s.asOf}, horizon ${formatMonth(r.horizon)}, ${r.samples.toLocaleString('en-US')} samples, seed ${r.seed}, ` +
       `users ${s.families.users}, traffic ${s.families.traffic}, model ${r.modelVersion}, data ${r.dataVersion}`,
     '',
@@ -265,10 +287,10 @@ export function renderTable(r: RunResult, s: Scenario, source: string, basis: st
     'Headline indicators',
     ...headline.map(line),
     '',
-    'Programme targets',
+    r.plan === 'sailing-2021' ? 'Programme targets' : 'Further targets',
     ...programme.map(line),
     rule,
-    `P(all ${INDICATOR_IDS.length} headline targets met at ${deadline}): ${formatProb(r.pAllMet)}`,
+    `P(all ${plan.headline.length} headline targets met at ${deadline}): ${formatProb(r.pAllMet)}`,
   ].join('\n');
 }
 
@@ -278,7 +300,7 @@ export const BAND_KEYS = BAND_COLUMNS;
 /** The full result as a plain object for JSON: months as YYYY-MM, arrays as plain number arrays. */
 export function toJson(r: RunResult, s: Scenario): unknown {
   const outputs: Record<string, unknown> = {};
-  for (const id of OUTPUT_IDS) {
+  for (const id of r.ids) {
     const o = r.outputs[id];
     const bands: Record<string, number[]> = {};
     BAND_KEYS.forEach((k, q) => {
@@ -304,6 +326,7 @@ export function toJson(r: RunResult, s: Scenario): unknown {
   return {
     samples: r.samples,
     seed: r.seed,
+    plan: r.plan,
     deadline: formatMonth(r.deadline),
     horizon: formatMonth(r.horizon),
     pAllMet: r.pAllMet,

@@ -3,7 +3,7 @@
  * CLI's `--csv` (every output, an indicator column) keeps a stable English header and full precision; the app's
  * chart export (chartCsv) has headers in the page's language with units, rounded values and a byte-order mark.
  */
-import { formatMonth, OUTPUT_IDS, OUTPUTS, QUANTILES, type OutputId, type OutputResult, type RunResult } from '../model';
+import { formatMonth, OUTPUTS, QUANTILES, type OutputId, type OutputResult, type RunResult } from '../model';
 import type { Lang, Translate } from '../i18n';
 
 /** The band columns, named after their quantile levels (p5 … p95), in QUANTILES order. */
@@ -28,7 +28,7 @@ export function bandsCsv(o: OutputResult): string {
 }
 
 /** Every output's bands: `indicator,month,central,p5,…,p95`, one row per output and month (LF line ends). */
-export function runCsv(r: RunResult, ids: readonly OutputId[] = OUTPUT_IDS): string {
+export function runCsv(r: RunResult, ids: readonly OutputId[] = r.ids): string {
   const lines = [['indicator', ...CSV_HEADER].join(',')];
   for (const id of ids) {
     const o = r.outputs[id];
@@ -42,7 +42,7 @@ export const BOM = '\uFEFF';
 
 /** Decimals kept per output: whole users and networks, two decimals for shares, rates and densities. */
 export function csvDigits(id: OutputId): number {
-  if (id === 'users' || id === 'industry_vpn') return 0;
+  if (id === 'users' || id === 'industry_vpn' || id === 'iot_connections' || id === 'industry_vpn_2027') return 0;
   switch (OUTPUTS[id].kind) {
     case 'share':
     case 'rate':

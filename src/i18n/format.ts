@@ -104,7 +104,7 @@ export function formatValue(id: OutputId, v: number, lang: Lang): string {
     case 'rate':
       return formatPct(v, lang, Math.abs(v) >= 100 ? 0 : 1);
     case 'count':
-      if (id === 'users') return formatCount(v, lang);
+      if (id === 'users' || id === 'iot_connections') return formatCount(v, lang);
       return formatNumber(v, lang, WHOLE_COUNTS.has(id) || Math.abs(v) >= 100 ? 0 : 1);
     case 'density':
       return formatNumber(v, lang, 1);
@@ -123,7 +123,7 @@ export function formatMargin(id: OutputId, v: number, lang: Lang): string {
 
 /** Tick formatter for chart axes in an output's unit. */
 export function axisFormatter(id: OutputId, lang: Lang): (v: number) => string {
-  if (id === 'users') {
+  if (id === 'users' || id === 'iot_connections') {
     return lang === 'zh-CN' ? (v) => (v === 0 ? '0' : `${formatNumber(v / 1e8, lang, 1)}亿`) : (v) => (v === 0 ? '0' : `${formatNumber(v / 1e6, lang, 0)}M`);
   }
   const k = OUTPUTS[id].kind;

@@ -6,6 +6,7 @@
  */
 import { analysisEn, analysisZh } from './messages-analysis';
 import { shareEn, shareZh } from './messages-share';
+import { planEn, planZh } from './messages-plan';
 import { presentEn, presentZh } from './messages-present';
 import { backtestEn, backtestZh } from './messages-backtest';
 import { runnerEn, runnerZh } from './messages-runner';
@@ -297,8 +298,8 @@ const coreZh: Record<keyof typeof core, string> = {
   short_benchmarks_per_industry: '标杆应用',
 };
 
-const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn, ...backtestEn };
+const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn, ...backtestEn, ...planEn };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh, ...backtestZh };
+const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh, ...backtestZh, ...planZh };
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

@@ -5,7 +5,6 @@
  */
 import { STORE, type DataStore } from '../data/vintage';
 import type { Bound, PeriodKind } from '../data/load';
-import { DEADLINE } from './anchors';
 import { OUTPUTS, meets, type OutputId } from './indicators';
 import { observedPoints, type ObservedPoint } from './observed';
 
@@ -37,8 +36,9 @@ export function actualOutcome(id: OutputId, store: DataStore = STORE): Outcome {
   const pts = observedPoints(id, '9999-12-31', store);
   if (pts.length === 0) return { id, status: 'none' };
   const target = OUTPUTS[id].target;
-  const atDeadline = pts.filter((p) => p.month === DEADLINE).at(-1) ?? null;
-  const upTo = pts.filter((p) => p.month <= DEADLINE);
+  const deadline = OUTPUTS[id].deadline;
+  const atDeadline = pts.filter((p) => p.month === deadline).at(-1) ?? null;
+  const upTo = pts.filter((p) => p.month <= deadline);
   const i = pts.findIndex((p) => meets(target, p.value));
   const firstMet = i >= 0 ? pts[i] : null;
   const lastBelow = i > 0 ? pts[i - 1] : null;

@@ -4,10 +4,11 @@
  * of meeting the target, the top of its tornado and the model-free on-track status. Plain JSON-serialisable objects
  * (no typed arrays, no non-finite numbers); pure TypeScript, so it runs in the worker and the CLI.
  */
-import { resolveAnchors } from './anchors';
+import { deadlineIndex, resolveAnchors } from './anchors';
+import { DEFAULT_PLAN, PLANS } from './plans';
 import { calibrate, type Calibration } from './calibrate';
 import { goalSeek, goalSeekProbability, type GoalSeekResult, type ProbabilitySeekResult } from './goal-seek';
-import { INDICATOR_IDS, OUTPUTS, meets, type OutputId, type Target } from './indicators';
+import { OUTPUTS, meets, type OutputId, type Target } from './indicators';
 import { runCentral } from './monte-carlo';
 import { onTrack, type OnTrackOutput } from './on-track';
 import type { ParamId, TrafficFamily, UsersFamily } from './registry';
@@ -61,14 +62,14 @@ export interface Analysis {
 
 /** Analyses a scenario's headline outputs (or those asked for). */
 export function analyse(input: ModelInput, opts: AnalyseOptions = {}): Analysis {
-  const ids = opts.outputs ?? INDICATOR_IDS;
+  const ids = opts.outputs ?? PLANS[input.plan ?? DEFAULT_PLAN].headline;
   const level = opts.level ?? 0.8;
   const samples = opts.samples ?? Math.min(input.samples, 2000);
   const top = opts.top ?? 5;
-  const a = resolveAnchors(input.asOf, input.horizon);
+  const a = resolveAnchors(input.asOf, input.horizon, undefined, input.plan);
   const central = runCentral(input, a);
   const outputs = ids.map((id): OutputAnalysis => {
-    const value = central[id][a.deadline - a.start[id]];
+    const value = central[id][deadlineIndex(a, id)];
     const lever = opts.levers?.[id];
     const tornado = sensitivity(input, id);
     return {

@@ -8,8 +8,9 @@ import { STORE, vintageRows, type DataStore } from '../data/vintage';
 import type { Observation } from '../data/types';
 import { USERS_SERIES, usersRows } from './bridge';
 import { monthAtOrBefore, parseMonth, type Month } from './months';
-import { OUTPUT_IDS, type OutputId } from './indicators';
+import { ALL_OUTPUT_IDS, OUTPUTS, type OutputId } from './indicators';
 import { pow } from './math';
+import { DEFAULT_PLAN, PLANS, type PlanId } from './plans';
 
 /** The plan's deadline: targets are read at the end of 2023. */
 export const DEADLINE: Month = parseMonth('2023-12');
@@ -73,10 +74,24 @@ export function observedSeries(series: string, asOf: string, store: DataStore = 
 }
 
 /** Outputs whose path follows an observed series up to its anchor. */
-const SERIES_OUTPUTS = { users: 1, user_penetration: 1, base_stations_per_10k: 1, traffic_share: 1, industry_vpn: 1 } as const;
+const SERIES_OUTPUTS = {
+  users: 1,
+  user_penetration: 1,
+  base_stations_per_10k: 1,
+  traffic_share: 1,
+  industry_vpn: 1,
+  personal_user_penetration: 1,
+  base_stations_per_10k_2027: 1,
+  traffic_share_2027: 1,
+  industry_vpn_2027: 1,
+  iot_connections: 1,
+} as const;
 
 export interface Anchors {
   readonly asOf: Month;
+  /** The plan of the run: its outputs are the ones summarised (the upgrade plan's stocks step only in its runs). */
+  readonly plan: PlanId;
+  /** The plan's deadline (each output's own is OUTPUTS[id].deadline: see deadlineIndex). */
   readonly deadline: Month;
   readonly horizon: Month;
   /** First month simulated: the earliest output start. */
@@ -98,10 +113,17 @@ export interface Anchors {
   /** The observed count of industry networks at its anchor, or null. */
   readonly vpnObs: number | null;
   readonly vpn: ObservedSeries | null;
+  /** 5G IoT terminal connections known at as-of (the upgrade plan's IoT target), or null. */
+  readonly iotConn: ObservedSeries | null;
 }
 
-/** Resolves the anchors of a run from its as-of date and horizon (both already validated). */
-export function resolveAnchors(asOfIso: string, horizonIso: string, store: DataStore = STORE): Anchors {
+/** Returns the index of an output's deadline month in its path. */
+export function deadlineIndex(a: Anchors, id: OutputId): number {
+  return OUTPUTS[id].deadline - a.start[id];
+}
+
+/** Resolves the anchors of a run from its as-of date and horizon (both already validated) under a plan. */
+export function resolveAnchors(asOfIso: string, horizonIso: string, store: DataStore = STORE, plan: PlanId = DEFAULT_PLAN): Anchors {
   const asOf = monthAtOrBefore(asOfIso);
   const need = (s: string) => {
     const x = observedSeries(s, asOfIso, store);
@@ -114,27 +136,34 @@ export function resolveAnchors(asOfIso: string, horizonIso: string, store: DataS
   const stations = need('g5_base_stations');
   const traffic = observedSeries('g5_traffic_share', asOfIso, store);
   const vpn = observedSeries('g5_industry_vpn', asOfIso, store);
+  const iotConn = observedSeries('g5_iot_connections', asOfIso, store);
   const hold = {} as Record<OutputId, Month>;
-  for (const id of OUTPUT_IDS) hold[id] = asOf;
-  hold.users = hold.user_penetration = users.last;
-  hold.base_stations_per_10k = stations.last;
-  if (traffic) hold.traffic_share = traffic.last;
-  if (vpn) hold.industry_vpn = vpn.last;
+  for (const id of ALL_OUTPUT_IDS) hold[id] = asOf;
+  hold.users = hold.user_penetration = hold.personal_user_penetration = users.last;
+  hold.base_stations_per_10k = hold.base_stations_per_10k_2027 = stations.last;
+  if (traffic) hold.traffic_share = hold.traffic_share_2027 = traffic.last;
+  if (vpn) hold.industry_vpn = hold.industry_vpn_2027 = vpn.last;
+  if (iotConn) hold.iot_connections = iotConn.last;
   // The trailing average growth is defined from the first month after the base year.
   hold.iot_growth = IOT_BASE + 1;
   // Every path covers the deadline: an anchor after it starts the path at the deadline on the observations. An
   // output without data then takes its assumed value at the deadline.
   const start = {} as Record<OutputId, Month>;
-  for (const id of OUTPUT_IDS) {
-    start[id] = Math.min(hold[id], DEADLINE);
-    const observed = id in SERIES_OUTPUTS && !(id === 'traffic_share' && !traffic) && !(id === 'industry_vpn' && !vpn);
+  for (const id of ALL_OUTPUT_IDS) {
+    start[id] = Math.min(hold[id], OUTPUTS[id].deadline);
+    const observed =
+      id in SERIES_OUTPUTS &&
+      !((id === 'traffic_share' || id === 'traffic_share_2027') && !traffic) &&
+      !((id === 'industry_vpn' || id === 'industry_vpn_2027') && !vpn) &&
+      !(id === 'iot_connections' && !iotConn);
     if (!observed) hold[id] = start[id];
   }
   // The grid also starts no later than the context series' last observations, so their projection starts from one.
   const gridStart = Math.min(IOT_BASE, population.last, subscriptions.last, ...Object.values(start));
   return {
     asOf,
-    deadline: DEADLINE,
+    plan,
+    deadline: PLANS[plan].deadline,
     horizon: parseMonth(horizonIso),
     gridStart,
     start,
@@ -147,5 +176,6 @@ export function resolveAnchors(asOfIso: string, horizonIso: string, store: DataS
     stations,
     vpnObs: vpn ? vpn.lastValue : null,
     vpn,
+    iotConn,
   };
 }

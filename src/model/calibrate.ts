@@ -21,7 +21,7 @@
  * within bounds, with residuals scaled by the largest observation; a few starting points are tried and the best fit
  * kept.
  */
-import { DEADLINE, observedSeries, observedUpTo, type ObservedSeries } from './anchors';
+import { observedSeries, observedUpTo, type ObservedSeries } from './anchors';
 import { OUTPUTS, type OutputId } from './indicators';
 import { fitBounded, fitQuality, type FitResult } from './least-squares';
 import { formatMonth, parseMonth, type Month } from './months';
@@ -168,19 +168,33 @@ export const CONDITIONING = {
   maxLeaveOutChange: 0.1,
 } as const;
 
+/**
+ * The upgrade plan's outputs that reuse a 2021 output's equations calibrate as it does (the personal-user penetration
+ * on its proxy, 5G phone users ÷ population), with values read at their own deadline.
+ */
+const CALIBRATION_TWIN: Partial<Record<OutputId, OutputId>> = {
+  personal_user_penetration: 'user_penetration',
+  traffic_share_2027: 'traffic_share',
+  base_stations_per_10k_2027: 'base_stations_per_10k',
+  industry_vpn_2027: 'industry_vpn',
+};
+
 /** Returns the calibration of one output against the observations known at the scenario's as-of date. */
-export function calibrate(input: ModelInput, outputId: OutputId, opts: CalibrateOptions = {}): Calibration {
-  const series = OUTPUTS[outputId].series ?? null;
+export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOptions = {}): Calibration {
+  const outputId = CALIBRATION_TWIN[id] ?? id;
+  const deadline = OUTPUTS[id].deadline;
+  const series = OUTPUTS[id].series ?? null;
   const raw = opts.observations ?? (series ? observedUpTo(series, input.asOf) : []);
   const points = toPoints(raw, input.asOf);
   const lastMonth = points.length ? formatMonth(points[points.length - 1].month) : null;
-  if (!series) return { status: 'not-fittable', outputId, series, n: 0, lastMonth: null, reason: 'no-series' };
-  if (outputId === 'traffic_share' || outputId === 'industry_vpn') {
-    // The model starts from (or, structural traffic, solves its r0 from) the last observation and reproduces it exactly.
+  if (!series) return { status: 'not-fittable', outputId: id, series, n: 0, lastMonth: null, reason: 'no-series' };
+  if (outputId === 'traffic_share' || outputId === 'industry_vpn' || outputId === 'iot_connections') {
+    // The model starts from (or, structural traffic, solves its r0 from) the last observation and reproduces it exactly;
+    // IoT connections grow from it at an assumed rate.
     const reason = points.length === 0 ? 'no-observation' : points.length === 1 ? 'single-observation' : 'anchored-on-last';
-    return { status: 'not-fittable', outputId, series, n: points.length, lastMonth, reason };
+    return { status: 'not-fittable', outputId: id, series, n: points.length, lastMonth, reason };
   }
-  if (points.length < 2) return { status: 'not-fittable', outputId, series, n: points.length, lastMonth, reason: 'too-few' };
+  if (points.length < 2) return { status: 'not-fittable', outputId: id, series, n: points.length, lastMonth, reason: 'too-few' };
 
   const population = observedSeries('population', input.asOf);
   if (!population) throw new Error(`no population observation at or before ${input.asOf}`);
@@ -218,8 +232,8 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
   const stdErrors = all.se ? (Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.se![k])])) as Partial<Record<ParamId, number>>) : null;
 
   const atDeadline = (spec: Spec, values: readonly number[]) => {
-    const path = spec.path(values, points[0].value, first, DEADLINE);
-    return toOutput(DEADLINE, path[DEADLINE - first]);
+    const path = spec.path(values, points[0].value, first, deadline);
+    return toOutput(deadline, path[deadline - first]);
   };
   const leaveOut: LeaveOut[] = [{ dropped: 0, lastMonth: formatMonth(last), params, value: atDeadline(all.spec, all.values) }];
   if (opts.leaveOut !== false) {
@@ -273,12 +287,12 @@ export function calibrate(input: ModelInput, outputId: OutputId, opts: Calibrate
   if (!opts.observations) {
     const applied = applyValues(input, params);
     const paths = runCentral(applied);
-    central = paths[outputId][DEADLINE - monthOfAnchor(outputId, input.asOf)];
+    central = paths[id][deadline - monthOfAnchor(outputId, input.asOf)];
   }
 
   return {
     status: 'fitted',
-    outputId,
+    outputId: id,
     series,
     model: isUsers ? family : 'build-out',
     params,

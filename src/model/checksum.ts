@@ -2,7 +2,6 @@
  * A fingerprint of a run's numbers: FNV-1a over the bytes of every array and scalar, in output order. Equal
  * fingerprints mean bit-identical results; tests use it to prove that Node, the CLI and the worker agree.
  */
-import { OUTPUT_IDS } from './indicators';
 import type { RunResult } from './types';
 
 /** Returns a hex fingerprint of every number in a result. */
@@ -12,7 +11,7 @@ export function checksum(r: RunResult): string {
     const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   };
-  for (const id of OUTPUT_IDS) {
+  for (const id of r.ids) {
     const o = r.outputs[id];
     eat(o.central);
     eat(o.bands);

@@ -13,7 +13,7 @@
  * every sample's lever value moves monotonically with the point, so P(met) is monotone whenever the model is, up to
  * clipping at the range ends; the result says when the evaluated points were not monotone.
  */
-import { resolveAnchors, type Anchors } from './anchors';
+import { deadlineIndex, resolveAnchors, type Anchors } from './anchors';
 import { OUTPUTS, marginOf, meets, type OutputId, type Target } from './indicators';
 import { PARAMS, type ParamId, type TrafficFamily, type UsersFamily } from './registry';
 import { drawColumns, runCentral } from './monte-carlo';
@@ -106,6 +106,22 @@ export function defaultLever(outputId: OutputId, families: { users: UsersFamily;
       return 'securityPerYear';
     case 'regional_benchmarks':
       return 'regionalPerYear';
+    case 'personal_user_penetration':
+      return families.users === 'bass' ? 'bassQ' : families.users === 'logistic' ? 'logisticR' : 'gompertzG';
+    case 'traffic_share_2027':
+      return families.traffic === 'structural' ? 'ratioDrift' : 'trafficK';
+    case 'base_stations_per_10k_2027':
+      return 'buildAnnual';
+    case 'industry_vpn_2027':
+      return 'vpnGrowth';
+    case 'iot_connections':
+      return 'iotConnGrowth';
+    case 'industrial_penetration_lm':
+      return 'lmK';
+    case 'edge_nodes':
+      return 'edgePerYear';
+    case 'scale_cities':
+      return 'citiesPerYear';
     default:
       return outputId satisfies never;
   }
@@ -131,12 +147,12 @@ export function toStep(id: ParamId, x: number, dir: 'up' | 'down'): number {
 /** Number of grid intervals the central search scans over the lever's range. */
 const GRID = 64;
 
-/** Finds the lever value at which the central path just meets the output's target at 2023-12. */
+/** Finds the lever value at which the central path just meets the output's target at its deadline. */
 export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamId): GoalSeekResult {
   const lever = leverId ?? defaultLever(outputId, input.families);
   const p = PARAMS[lever];
   const target = OUTPUTS[outputId].target;
-  const a = resolveAnchors(input.asOf, input.horizon);
+  const a = resolveAnchors(input.asOf, input.horizon, undefined, input.plan);
   const f = centralFn(input, outputId, lever, a);
   const ok = (y: number) => meets(target, y);
 
@@ -359,8 +375,8 @@ function stepTowards(lever: ParamId, value: number, towards: 'up' | 'down', pass
 }
 
 /** Returns a function giving the central value at the deadline with the lever at x. */
-export function centralFn(input: ModelInput, outputId: OutputId, lever: ParamId, a: Anchors = resolveAnchors(input.asOf, input.horizon)) {
-  const idx = a.deadline - a.start[outputId];
+export function centralFn(input: ModelInput, outputId: OutputId, lever: ParamId, a: Anchors = resolveAnchors(input.asOf, input.horizon, undefined, input.plan)) {
+  const idx = deadlineIndex(a, outputId);
   return (x: number) => runCentral(withParamValue(input, lever, x), a)[outputId][idx];
 }
 
@@ -369,8 +385,8 @@ export function centralFn(input: ModelInput, outputId: OutputId, lever: ParamId,
  * the scenario's seed: the same draws and count as runModel(input, n).outputs[outputId].pMet, computed without the bands.
  */
 export function pMetFn(input: ModelInput, outputId: OutputId, lever: ParamId, n: number) {
-  const a = resolveAnchors(input.asOf, input.horizon);
-  const idx = a.deadline - a.start[outputId];
+  const a = resolveAnchors(input.asOf, input.horizon, undefined, input.plan);
+  const idx = deadlineIndex(a, outputId);
   const o = OUT[outputId];
   const target = OUTPUTS[outputId].target;
   const cols = drawColumns(input, n);

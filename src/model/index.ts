@@ -3,6 +3,7 @@ export * from './months';
 export * from './registry';
 export * from './indicators';
 export * from './anchors';
+export * from './plans';
 export * from './types';
 export * from './version';
 export { runModel, runCentral, drawColumns, pointColumns, transferables, type RunOptions } from './monte-carlo';

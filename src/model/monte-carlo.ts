@@ -2,8 +2,9 @@
  * Monte Carlo over a scenario: the central path, quantile bands per month, verdicts, P(met), first-crossing months
  * and their distribution, and the joint probability that every headline target is met.
  */
-import { resolveAnchors, type Anchors } from './anchors';
-import { OUTPUT_IDS, OUTPUTS, INDICATOR_IDS, marginOf, targetLevel, type OutputId, type Target } from './indicators';
+import { deadlineIndex, resolveAnchors, type Anchors } from './anchors';
+import { ALL_OUTPUT_IDS, OUTPUTS, marginOf, targetLevel, type OutputId, type Target } from './indicators';
+import { DEFAULT_PLAN, PLANS, planOutputs } from './plans';
 import { PARAM_IDS, PARAMS, type ParamId } from './registry';
 import { sampleParam } from './random';
 import { simulate, OUT, type ParamColumns } from './simulate';
@@ -52,11 +53,14 @@ function thresholds(t: Target): [number, number, boolean] {
 }
 
 /** Runs the central path alone: one Float64Array per output, from its start month to the horizon. */
-export function runCentral(input: ModelInput, anchors: Anchors = resolveAnchors(input.asOf, input.horizon)): Record<OutputId, Float64Array> {
+export function runCentral(
+  input: ModelInput,
+  anchors: Anchors = resolveAnchors(input.asOf, input.horizon, undefined, input.plan),
+): Record<OutputId, Float64Array> {
   const paths = {} as Record<OutputId, Float64Array>;
-  for (const id of OUTPUT_IDS) paths[id] = new Float64Array(anchors.horizon - anchors.start[id] + 1);
+  for (const id of ALL_OUTPUT_IDS) paths[id] = new Float64Array(Math.max(0, anchors.horizon - anchors.start[id] + 1));
   simulate(anchors, input.families, pointColumns(input), 1, (o, i, v) => {
-    paths[OUTPUT_IDS[o]][i] = v[0];
+    paths[ALL_OUTPUT_IDS[o]][i] = v[0];
   });
   return paths;
 }
@@ -85,18 +89,20 @@ class Summaries {
     readonly n: number,
     readonly lens: readonly number[],
     readonly deadlineIdx: readonly number[],
-    active: readonly OutputId[] = OUTPUT_IDS,
+    active: readonly OutputId[],
+    /** The run's outputs (its plan's): the others are not summarised at all. */
+    used: readonly OutputId[],
   ) {
-    this.active = Uint8Array.from(OUTPUT_IDS, (id) => (active.includes(id) ? 1 : 0));
-    this.bands = lens.map((len) => new Float64Array(QS.length * len));
-    this.done = OUTPUT_IDS.map(() => new Uint8Array(n));
-    this.crossed = new Int32Array(OUTPUT_IDS.length);
-    this.cdf = lens.map((len) => new Float64Array(len));
-    this.atDeadline = OUTPUT_IDS.map(() => new Float64Array(n));
-    this.lo = new Float64Array(OUTPUT_IDS.length);
-    this.hi = new Float64Array(OUTPUT_IDS.length);
-    this.strict = new Uint8Array(OUTPUT_IDS.length);
-    OUTPUT_IDS.forEach((id, o) => {
+    this.active = Uint8Array.from(ALL_OUTPUT_IDS, (id) => (active.includes(id) ? 1 : used.includes(id) ? 2 : 0));
+    this.bands = lens.map((len, o) => new Float64Array(this.active[o] === 0 ? 0 : QS.length * len));
+    this.done = ALL_OUTPUT_IDS.map((_, o) => new Uint8Array(this.active[o] === 0 ? 0 : n));
+    this.crossed = new Int32Array(ALL_OUTPUT_IDS.length);
+    this.cdf = lens.map((len, o) => new Float64Array(this.active[o] === 0 ? 0 : len));
+    this.atDeadline = ALL_OUTPUT_IDS.map((_, o) => new Float64Array(this.active[o] === 0 ? 0 : n));
+    this.lo = new Float64Array(ALL_OUTPUT_IDS.length);
+    this.hi = new Float64Array(ALL_OUTPUT_IDS.length);
+    this.strict = new Uint8Array(ALL_OUTPUT_IDS.length);
+    ALL_OUTPUT_IDS.forEach((id, o) => {
       const [lo, hi, strict] = thresholds(OUTPUTS[id].target);
       this.lo[o] = lo;
       this.hi[o] = hi;
@@ -107,7 +113,9 @@ class Summaries {
 
   /** Takes output `o`'s values in its month `i`. */
   month(o: number, i: number, v: Float64Array): void {
-    if (this.active[o] === 0) {
+    const act = this.active[o];
+    if (act === 0) return; // not an output of the run's plan
+    if (act === 2) {
       // Another worker summarises this output; the deadline values still count towards P(all met).
       if (i === this.deadlineIdx[o]) this.atDeadline[o].set(v);
       return;
@@ -214,14 +222,16 @@ export interface RunOptions {
 
 /** Runs the whole Monte Carlo of a (validated) scenario. */
 export function runModel(input: ModelInput, samples: number = input.samples, options: RunOptions = {}): RunResult {
-  const a = resolveAnchors(input.asOf, input.horizon, options.store);
+  const plan = input.plan ?? DEFAULT_PLAN;
+  const a = resolveAnchors(input.asOf, input.horizon, options.store, plan);
   const n = samples;
   const central = runCentral(input, a);
+  const ids = planOutputs(plan);
 
-  const lens = OUTPUT_IDS.map((id) => a.horizon - a.start[id] + 1);
-  const deadlineIdx = OUTPUT_IDS.map((id) => a.deadline - a.start[id]);
-  const tests = OUTPUT_IDS.map((id) => tester(OUTPUTS[id].target));
-  const acc = new Summaries(n, lens, deadlineIdx, options.outputs);
+  const lens = ALL_OUTPUT_IDS.map((id) => Math.max(0, a.horizon - a.start[id] + 1));
+  const deadlineIdx = ALL_OUTPUT_IDS.map((id) => deadlineIndex(a, id));
+  const tests = ALL_OUTPUT_IDS.map((id) => tester(OUTPUTS[id].target));
+  const acc = new Summaries(n, lens, deadlineIdx, options.outputs ?? ids, ids);
   const progress = options.onProgress;
   if (progress) {
     // Users are emitted every month from their anchor: report every sixth of them.
@@ -238,14 +248,15 @@ export function runModel(input: ModelInput, samples: number = input.samples, opt
   const { bands, cdf, atDeadline } = acc;
 
   const outputs = {} as Record<OutputId, OutputResult>;
-  const metAtDeadline = OUTPUT_IDS.map((_, o) => {
-    const flags = new Uint8Array(n);
+  const metAtDeadline = ALL_OUTPUT_IDS.map((_, o) => {
+    const flags = new Uint8Array(atDeadline[o].length);
     const test = tests[o];
     const d = atDeadline[o];
-    for (let s = 0; s < n; s++) flags[s] = test(d[s]) ? 1 : 0;
+    for (let s = 0; s < d.length; s++) flags[s] = test(d[s]) ? 1 : 0;
     return flags;
   });
-  OUTPUT_IDS.forEach((id, o) => {
+  for (const id of ids) {
+    const o = OUT[id];
     const path = central[id];
     const target = OUTPUTS[id].target;
     const value = path[deadlineIdx[o]];
@@ -288,9 +299,9 @@ export function runModel(input: ModelInput, samples: number = input.samples, opt
       crossingMedian,
       deadlineSamples: atDeadline[o],
     };
-  });
+  }
 
-  const headline = INDICATOR_IDS.map((id) => metAtDeadline[OUT[id]]);
+  const headline = PLANS[plan].headline.map((id) => metAtDeadline[OUT[id]]);
   let all = 0;
   for (let s = 0; s < n; s++) {
     let ok = 1;
@@ -300,6 +311,8 @@ export function runModel(input: ModelInput, samples: number = input.samples, opt
   return {
     samples: n,
     seed: input.seed,
+    plan,
+    ids,
     deadline: a.deadline,
     horizon: a.horizon,
     outputs,
@@ -312,7 +325,7 @@ export function runModel(input: ModelInput, samples: number = input.samples, opt
 /** Lists the Float64Arrays of a result, for transfer across a worker boundary. */
 export function transferables(r: RunResult): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const id of OUTPUT_IDS) {
+  for (const id of r.ids) {
     const o = r.outputs[id];
     out.push(o.central.buffer as ArrayBuffer, o.bands.buffer as ArrayBuffer, o.crossingCdf.buffer as ArrayBuffer, o.deadlineSamples.buffer as ArrayBuffer);
   }

@@ -38,6 +38,12 @@ const RAW: Partial<Record<OutputId, string>> = {
   traffic_share: 'g5_traffic_share',
   base_stations_per_10k: 'g5_base_stations',
   industry_vpn: 'g5_industry_vpn',
+  // The upgrade plan's: the personal-user penetration shows its proxy (5G phone users ÷ population).
+  personal_user_penetration: USERS_SERIES,
+  traffic_share_2027: 'g5_traffic_share',
+  base_stations_per_10k_2027: 'g5_base_stations',
+  industry_vpn_2027: 'g5_industry_vpn',
+  iot_connections: 'g5_iot_connections',
 };
 
 const key = (o: Obs) => `${o.series}@${o.date}`;
@@ -77,10 +83,12 @@ export function observedPoints(id: OutputId, asOf: string, store: DataStore = ST
   const toPoint = (o: Obs, known: boolean): ObservedPoint => {
     const month = parseMonth(o.date);
     const base = { month, date: o.date, url: o.url, known, knownFrom: o.known, period: o.period, bound: o.bound };
-    if (id === 'user_penetration' || id === 'base_stations_per_10k') {
+    const perPerson = id === 'user_penetration' || id === 'personal_user_penetration';
+    if (perPerson || id === 'base_stations_per_10k' || id === 'base_stations_per_10k_2027') {
       const p = pop.at(month);
-      const value = id === 'user_penetration' ? (100 * o.value) / p : (1e4 * o.value) / p;
-      return { ...base, value, basis: 'derived', source: `${o.source}; ÷ population (NBS)` };
+      const value = perPerson ? (100 * o.value) / p : (1e4 * o.value) / p;
+      const proxy = id === 'personal_user_penetration' ? ' (proxy of personal users)' : '';
+      return { ...base, value, basis: 'derived', source: `${o.source}; ÷ population (NBS)${proxy}` };
     }
     return { ...base, value: o.value, basis: o.basis, source: o.source };
   };

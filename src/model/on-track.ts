@@ -105,11 +105,13 @@ export function onTrack(outputId: OutputId, asOf: string): OnTrackOutput {
   const points = [...byMonth.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([month, v]) => {
-      if (outputId === 'user_penetration' || outputId === 'base_stations_per_10k') {
+      // Per-capita outputs; the personal-user penetration is read on its proxy (phone users ÷ population).
+      const perPerson = outputId === 'user_penetration' || outputId === 'personal_user_penetration';
+      if (perPerson || outputId === 'base_stations_per_10k' || outputId === 'base_stations_per_10k_2027') {
         if (!pop) throw new Error(`no population observation at or before ${asOf}`);
-        return { month, value: ((outputId === 'user_penetration' ? 100 : 1e4) * v) / pop.at(month) };
+        return { month, value: ((perPerson ? 100 : 1e4) * v) / pop.at(month) };
       }
       return { month, value: v };
     });
-  return { ...head, ...classifyOnTrack(points, meta.target) };
+  return { ...head, ...classifyOnTrack(points, meta.target, meta.deadline) };
 }

@@ -4,8 +4,9 @@
  * and English. The scenario schema, the controls, the cells, the CLI's messages and the documentation all read it.
  * Adding a parameter or an indicator: docs/adding-an-indicator.md.
  */
-import type { IndicatorId, OutputId, ProgrammeId } from './indicators';
+import type { IndicatorId, OutputId, ProgrammeId, UpgradeId } from './indicators';
 import type { Dist } from './types';
+import { UPGRADE_DEFS, UPGRADE_PARAM_IDS } from './registry-2027';
 
 export type UnitId =
   | 'pctPerYear'
@@ -20,7 +21,8 @@ export type UnitId =
   | 'perIndustry'
   | 'perIndustryPerYear'
   | 'count'
-  | 'countPerYear';
+  | 'countPerYear'
+  | 'connections';
 
 export interface Text {
   readonly zh: string;
@@ -41,6 +43,7 @@ export const UNITS: Record<UnitId, Text> = {
   perIndustryPerYear: { zh: '个/行业/年', en: 'per industry per year' },
   count: { zh: '个', en: '' },
   countPerYear: { zh: '个/年', en: 'per year' },
+  connections: { zh: '个连接', en: 'connections' },
 };
 
 /** Which family a parameter belongs to, where the indicator offers several; the others ignore it. */
@@ -55,13 +58,13 @@ export const TRAFFIC_FAMILIES = ['structural', 'logistic'] as const;
 export type TrafficFamily = (typeof TRAFFIC_FAMILIES)[number];
 
 /** The group a parameter is shown under: an indicator's cell, the context (population, subscriptions) or a programme target. */
-export type ParamGroup = 'context' | IndicatorId | ProgrammeId;
+export type ParamGroup = 'context' | IndicatorId | ProgrammeId | UpgradeId;
 
 /**
  * The observation a fallback starting value stands in for, named by its field in Anchors: null there (the as-of date
  * precedes it) means the fallback is used and its control shown.
  */
-export type FallbackFor = 'trafficObs' | 'vpnObs';
+export type FallbackFor = 'trafficObs' | 'vpnObs' | 'iotConn';
 
 /** What a scenario's parameter takes when it gives no uncertainty: a fixed point (presets state their own). */
 const FIXED: Dist = Object.freeze({ kind: 'fixed' });
@@ -101,7 +104,7 @@ export interface ParamDef {
 }
 
 /** A registry entry as written in the table below: defaults for the optional fields are filled in by PARAMS. */
-type ParamEntry = Omit<ParamDef, 'id' | 'uncertainty' | 'cells'> & Partial<Pick<ParamDef, 'uncertainty' | 'cells'>>;
+export type ParamEntry = Omit<ParamDef, 'id' | 'uncertainty' | 'cells'> & Partial<Pick<ParamDef, 'uncertainty' | 'cells'>>;
 
 // Helper for text pairs, to keep the table below readable.
 const t = (zh: string, en: string): Text => ({ zh, en });
@@ -141,19 +144,21 @@ export const PARAM_IDS = [
   'securityPerYear',
   'regionalStart',
   'regionalPerYear',
+  // The upgrade plan's own assumptions (registry-2027.ts), after every 2021 one.
+  ...UPGRADE_PARAM_IDS,
 ] as const;
 export type ParamId = (typeof PARAM_IDS)[number];
 
 const DEFS: Record<ParamId, ParamEntry> = {
   popGrowth: {
-    group: 'context', unit: 'pctPerYear', min: -1.5, max: 1.5, step: 0.05, value: 0, direction: 0, cells: ['user_penetration'],
+    group: 'context', unit: 'pctPerYear', min: -1.5, max: 1.5, step: 0.05, value: 0, direction: 0, cells: ['user_penetration', 'personal_user_penetration'],
     label: t('人口年变化率', 'Population change'),
     help: t('全国人口自最后一次观测（2020年末）起的复合年变化率。人口预测是一项假设；2022年起人口略有下降。',
       'Compound annual change of the national population from its last observation (end-2020). A population projection is an assumption; population fell slightly from 2022 on.'),
   },
   subsGrowth: {
     group: 'context', unit: 'pctPerYear', min: -5, max: 10, step: 0.1, value: 1, direction: -1,
-    cells: ['traffic_share'], cellFamily: { traffic: 'structural' },
+    cells: ['traffic_share', 'traffic_share_2027'], cellFamily: { traffic: 'structural' },
     label: t('移动电话用户年变化率', 'Mobile subscriptions change'),
     help: t('移动电话用户总数自最后一次观测起的复合年变化率；用于计算5G用户在全部移动用户中的占比（流量占比的结构模型）。',
       'Compound annual change of all mobile subscriptions from their last observation; it sets the 5G share of subscriptions used by the structural traffic model.'),
@@ -286,6 +291,7 @@ const DEFS: Record<ParamId, ParamEntry> = {
   ...programme('standards', 'industry_standards', 0, 100, 12, t('标准', 'standards')),
   ...programme('security', 'security_demo_centers', 0, 20, 5, t('示范中心', 'centres')),
   ...programme('regional', 'regional_benchmarks', 0, 10, 1.5, t('区域标杆', 'regional benchmarks')),
+  ...UPGRADE_DEFS,
 };
 
 function programme(
@@ -310,9 +316,20 @@ function programme(
   } as Record<`${typeof prefix}${'Start' | 'PerYear'}`, ParamEntry>;
 }
 
-/** The cells that show a group's parameters unless an entry names its own. */
+/**
+ * The upgrade plan's outputs that reuse a 2021 output's equations (simulate.ts) show that output's parameters too; the
+ * personal-user penetration steps the users model.
+ */
+const TWIN_CELLS: Partial<Record<ParamGroup, readonly OutputId[]>> = {
+  users: ['personal_user_penetration'],
+  traffic_share: ['traffic_share_2027'],
+  base_stations_per_10k: ['base_stations_per_10k_2027'],
+  industry_vpn: ['industry_vpn_2027'],
+};
+
+/** The cells that show a group's parameters unless an entry names its own (with the upgrade plan's twins). */
 function groupCells(group: ParamGroup): readonly OutputId[] {
-  return group === 'context' ? [] : [group];
+  return group === 'context' ? [] : [group, ...(TWIN_CELLS[group] ?? [])];
 }
 
 /** Every parameter definition, keyed by id. */
@@ -335,8 +352,9 @@ function inFamily(f: FamilyScope, families: { users: UsersFamily; traffic: Traff
 
 /**
  * Returns the parameters whose controls an output's cell shows under the given families: the cell's own parameters
- * in registry order, then those it borrows from other groups (context). A fallback start is shown only while the
- * observation it stands in for is missing (`observed[p.fallback]` false).
+ * in registry order (an upgrade-plan twin's include the 2021 group's it reuses), then those it borrows from the
+ * context. A fallback start is shown only while the observation it stands in for is missing (`observed[p.fallback]`
+ * false).
  */
 export function cellParams(
   id: OutputId,
@@ -346,7 +364,9 @@ export function cellParams(
   const shown = PARAM_IDS.map((pid) => PARAMS[pid]).filter(
     (p) => p.cells.includes(id) && isActive(p, families) && inFamily(p.cellFamily, families) && !(p.fallback && observed[p.fallback]),
   );
-  return [...shown.filter((p) => p.group === id), ...shown.filter((p) => p.group !== id)];
+  // Own: the cell's group (or, for an upgrade-plan twin, the 2021 group whose equations it reuses); then the context.
+  const own = (p: ParamDef) => p.group !== 'context';
+  return [...shown.filter(own), ...shown.filter((p) => !own(p))];
 }
 
 /**

@@ -6,7 +6,7 @@
  * Relevance is computed, not declared: a parameter whose swing leaves the output unchanged (it does not feed this
  * output, or it only matters before the first observation, or its distribution is degenerate) is dropped.
  */
-import { resolveAnchors } from './anchors';
+import { deadlineIndex, resolveAnchors } from './anchors';
 import { OUTPUTS, type OutputId, type Target } from './indicators';
 import { PARAM_IDS, PARAMS, isActive, type ParamId } from './registry';
 import { inverseCdf } from './random';
@@ -66,10 +66,10 @@ export function swingOf(input: ModelInput, id: ParamId): { low: number; high: nu
 
 /** Returns the tornado of one output's central value at 2023-12. */
 export function sensitivity(input: ModelInput, outputId: OutputId): SensitivityResult {
-  const a = resolveAnchors(input.asOf, input.horizon);
+  const a = resolveAnchors(input.asOf, input.horizon, undefined, input.plan);
   const rows: SensitivityRow[] = [];
   const dropped: SensitivityResult['dropped'] = [];
-  const base = runCentral(input, a)[outputId][a.deadline - a.start[outputId]];
+  const base = runCentral(input, a)[outputId][deadlineIndex(a, outputId)];
   const tol = 1e-9 * Math.max(1, Math.abs(base));
   for (const id of PARAM_IDS) {
     if (!isActive(PARAMS[id], input.families)) {

@@ -7,7 +7,7 @@
  */
 import type { Anchors } from './anchors';
 import { IOT_BASE } from './anchors';
-import { OUTPUT_IDS, type OutputId } from './indicators';
+import { ALL_OUTPUT_IDS, type OutputId } from './indicators';
 import type { ParamId, TrafficFamily, UsersFamily } from './registry';
 import type { Month } from './months';
 import { exp, log1p, pow } from './math';
@@ -19,11 +19,10 @@ export type ParamColumns = Readonly<Record<ParamId, Float64Array>>;
 /** Receives each output's values for one month; `index` counts months from the output's start. */
 export type MonthSink = (output: number, index: number, values: Float64Array) => void;
 
-/** Output positions in the sink's first argument, in OUTPUT_IDS order. */
-export const OUT: Readonly<Record<OutputId, number>> = Object.fromEntries(OUTPUT_IDS.map((id, i) => [id, i])) as Record<
-  OutputId,
-  number
->;
+/** Output positions in the sink's first argument, in ALL_OUTPUT_IDS order (the 2021 plan's outputs first). */
+export const OUT: Readonly<Record<OutputId, number>> = Object.fromEntries(
+  ALL_OUTPUT_IDS.map((id, i) => [id, i]),
+) as Record<OutputId, number>;
 
 /** The programme targets: output, starting-count parameter, yearly-additions parameter. */
 export const PROGRAMME = [
@@ -64,6 +63,15 @@ export function simulate(
   const prog = PROGRAMME.map(() => new Float64Array(n));
   const out = new Float64Array(n); // scratch for derived outputs
   const trafficK = new Float64Array(n); // (1 + k)^(−1/12) of the traffic rate
+  // The upgrade plan's stocks (allocated and stepped only in its runs).
+  const up = a.plan === 'upgrade-2024';
+  const nu = up ? n : 0;
+  const C = new Float64Array(nu); // 5G IoT connections
+  const cF = new Float64Array(nu); // their monthly growth factor in the current year after the anchor
+  const LM = new Float64Array(nu); // large and medium industrial penetration, %
+  const lmF = new Float64Array(nu); // (1 + lmK)^(−1/12)
+  const EDGE = new Float64Array(nu); // edge computing nodes
+  const CITY = new Float64Array(nu); // 5G scale-application cities
   // Per-sample constants of the monthly steps, computed once (the same operations, so the same bits, as computing
   // them inside the monthly loops).
   const mkShare = new Float64Array(n); // ceiling / 100
@@ -88,6 +96,8 @@ export function simulate(
     // it never overshoots the ceiling, so a higher start or rate never ends lower (from below the ceiling).
     eK[s] = 1 / monthlyFactor(c.industrialK[s]);
   }
+
+  for (let s = 0; s < nu; s++) lmF[s] = 1 / monthlyFactor(c.lmK[s]);
 
   const usersFamily = families.users;
   const structural = families.traffic === 'structural';
@@ -139,6 +149,7 @@ export function simulate(
         for (let s = 0; s < n; s++) x[s] += step[s];
       }
     }
+    if (up) stepUpgrade(a, m, c, C, cF, LM, lmF, EDGE, CITY, n);
 
     // 2. Context series at m: observed (interpolated) up to their last observation, then projected.
     project(P, popF, a.population, m, n);
@@ -155,6 +166,15 @@ export function simulate(
     }
     if (m === start.benchmarks_per_industry) K.set(c.benchStart);
     for (let j = 0; j < PROGRAMME.length; j++) if (m === start[PROGRAMME[j][0]]) prog[j].set(c[PROGRAMME[j][1]]);
+    if (up) {
+      if (m >= start.iot_connections && m <= hold.iot_connections) {
+        if (a.iotConn !== null) C.fill(a.iotConn.at(m));
+        else C.set(c.iotConnStart);
+      }
+      if (m === start.industrial_penetration_lm) LM.set(c.lmStart);
+      if (m === start.edge_nodes) EDGE.set(c.edgeStart);
+      if (m === start.scale_cities) CITY.set(c.citiesStart);
+    }
 
     // 4. Emit this month's values.
     if (m >= start.users) {
@@ -194,7 +214,66 @@ export function simulate(
       const id = PROGRAMME[j][0];
       if (m >= start[id]) sink(OUT[id], m - start[id], prog[j]);
     }
+    if (up) {
+      // Shared stocks under the upgrade plan's targets; each starts no earlier than its 2021 twin, so the stock is current.
+      if (m >= start.personal_user_penetration) {
+        for (let s = 0; s < n; s++) out[s] = ((100 * U[s]) / P[s]) * (1 - c.personalGap[s] / 100);
+        sink(OUT.personal_user_penetration, m - start.personal_user_penetration, out);
+      }
+      if (m >= start.traffic_share_2027) sink(OUT.traffic_share_2027, m - start.traffic_share_2027, S);
+      if (m >= start.base_stations_per_10k_2027) {
+        for (let s = 0; s < n; s++) out[s] = (1e4 * B[s]) / P[s];
+        sink(OUT.base_stations_per_10k_2027, m - start.base_stations_per_10k_2027, out);
+      }
+      if (m >= start.industry_vpn_2027) sink(OUT.industry_vpn_2027, m - start.industry_vpn_2027, V);
+      if (m >= start.iot_connections) sink(OUT.iot_connections, m - start.iot_connections, C);
+      if (m >= start.industrial_penetration_lm)
+        sink(OUT.industrial_penetration_lm, m - start.industrial_penetration_lm, LM);
+      if (m >= start.edge_nodes) sink(OUT.edge_nodes, m - start.edge_nodes, EDGE);
+      if (m >= start.scale_cities) sink(OUT.scale_cities, m - start.scale_cities, CITY);
+    }
   }
+}
+
+/**
+ * The upgrade plan's outputs (plans.ts; targets at 2027-12), stepped only in its runs so that a 2021 run does exactly
+ * the work, and gives exactly the bits, it always did:
+ * - `personal_user_penetration = 100·U·(1 − personalGap/100)/P`: the 5G phone users of the users model (the only
+ *   series) over population is a proxy of personal users; the gap between them is an assumption.
+ * - `traffic_share_2027`, `base_stations_per_10k_2027`, `industry_vpn_2027`: the 2021 equations of S, 1e4·B/P and V,
+ *   read against the upgrade plan's targets at its deadline.
+ * - `iot_connections` `C(t)`: from the last official 5G IoT connections figure known at as-of (or `iotConnStart` at
+ *   as-of where none is known), compound growth `iotConnGrowth` per year in the first year after the anchor,
+ *   multiplied by `(1 − iotConnDecay)` each following year, applied monthly: in year y after the anchor,
+ *   `C(t+1) = C(t)·(1 + g·(1 − d)^y)^(1/12)`. A count: it never falls.
+ * - `industrial_penetration_lm` `L(t)`: logistic on the share, start `lmStart` at as-of (an assumption: no official
+ *   series), annual rate `lmK`, ceiling `lmMax`, stepped by the exact monthly solution as `E(t)`.
+ * - `edge_nodes`, `scale_cities`: linear counts, start at as-of plus `perYear/12` a month.
+ */
+/** Steps the upgrade plan's own stocks from m−1 to m (the equations above). */
+function stepUpgrade(
+  a: Anchors,
+  m: Month,
+  c: ParamColumns,
+  C: Float64Array,
+  cF: Float64Array,
+  LM: Float64Array,
+  lmF: Float64Array,
+  EDGE: Float64Array,
+  CITY: Float64Array,
+  n: number,
+): void {
+  const h = a.hold.iot_connections;
+  if (m > h) {
+    const k = m - h;
+    if ((k - 1) % 12 === 0) vpnYear(cF, c.iotConnGrowth, c.iotConnDecay, (k - 1) / 12, n);
+    for (let s = 0; s < n; s++) C[s] = held(C[s], C[s] * cF[s]);
+  }
+  if (m > a.start.industrial_penetration_lm) {
+    for (let s = 0; s < n; s++) LM[s] = logisticShareStep(LM[s], c.lmMax[s], lmF[s]);
+  }
+  if (m > a.start.edge_nodes) for (let s = 0; s < n; s++) EDGE[s] += c.edgePerYear[s] / 12;
+  if (m > a.start.scale_cities) for (let s = 0; s < n; s++) CITY[s] += c.citiesPerYear[s] / 12;
 }
 
 // The loops that call the deterministic exp, log and pow (math.ts) are small functions of their own: inside the large

@@ -5,6 +5,7 @@
 import type { ParamId, TrafficFamily, UsersFamily } from './registry';
 import type { Month } from './months';
 import type { OutputId } from './indicators';
+import type { PlanId } from './plans';
 
 /** A parameter's uncertainty. Every draw is clipped to the parameter's allowed range. */
 export type Dist =
@@ -22,9 +23,11 @@ export interface ParamSetting {
 
 /** What the model needs from a scenario. */
 export interface ModelInput {
+  /** The plan whose targets the run reads (default `sailing-2021`): it fixes the outputs and the deadline. */
+  readonly plan?: PlanId;
   /** ISO date: the model anchors on the last observation at or before it. */
   readonly asOf: string;
-  /** `YYYY-MM`: last month simulated (at least the deadline, 2023-12). */
+  /** `YYYY-MM`: last month simulated (at least the plan's deadline). */
   readonly horizon: string;
   readonly seed: number;
   readonly samples: number;
@@ -74,8 +77,12 @@ export interface OutputResult {
 export interface RunResult {
   readonly samples: number;
   readonly seed: number;
+  readonly plan: PlanId;
+  /** The run's outputs: its plan's, headline first. `outputs` holds these and no others. */
+  readonly ids: readonly OutputId[];
   readonly deadline: Month;
   readonly horizon: Month;
+  /** Keyed by output; only the plan's outputs (`ids`) are present. */
   readonly outputs: Readonly<Record<OutputId, OutputResult>>;
   /** Share of samples in which every headline target is met at the deadline. */
   readonly pAllMet: number;

@@ -9,7 +9,8 @@
  */
 import { proxy } from 'comlink';
 import {
-  OUTPUT_IDS,
+  DEFAULT_PLAN,
+  planOutputs,
   resolveAnchors,
   type ModelInput,
   type OutputId,
@@ -51,13 +52,14 @@ export const POOL_IDLE_MS = 10_000;
 export const POOL_FIRST_PROGRESS_MS = 30_000;
 
 /** Splits the outputs into `size` shares of about equal cost (the cost of summarising an output is its months). */
-function shares(size: number, lengths: Record<OutputId, number>): OutputId[][] {
+function shares(size: number, lengths: Partial<Record<OutputId, number>>): OutputId[][] {
   const out: OutputId[][] = Array.from({ length: size }, () => []);
   const load = new Array<number>(size).fill(0);
-  for (const id of [...OUTPUT_IDS].sort((a, b) => lengths[b] - lengths[a])) {
+  const ids = Object.keys(lengths) as OutputId[];
+  for (const id of ids.sort((a, b) => lengths[b]! - lengths[a]!)) {
     const k = load.indexOf(Math.min(...load));
     out[k].push(id);
-    load[k] += lengths[id];
+    load[k] += lengths[id]!;
   }
   return out;
 }
@@ -87,8 +89,8 @@ export function createPoolRunner(
     size,
     async run(input: ModelInput, samples: number): Promise<RunResult> {
       if (terminated) throw new WorkerFailure('runner terminated', 'terminated');
-      const a = resolveAnchors(input.asOf, input.horizon);
-      const lengths = Object.fromEntries(OUTPUT_IDS.map((id) => [id, a.horizon - a.start[id] + 1])) as Record<
+      const a = resolveAnchors(input.asOf, input.horizon, undefined, input.plan);
+      const lengths = Object.fromEntries(planOutputs(input.plan ?? DEFAULT_PLAN).map((id) => [id, a.horizon - a.start[id] + 1])) as Record<
         OutputId,
         number
       >;

@@ -3,7 +3,7 @@
  * A share link (codec.ts), a saved item (storage.ts) and the UI all hold one of these; it is parsed here first.
  */
 import { z } from 'zod/mini';
-import { OUTPUT_IDS, type OutputId } from '../model/indicators';
+import { ALL_OUTPUT_IDS, type OutputId } from '../model/indicators';
 import { PRESETS } from './presets';
 import { ScenarioSchema } from './schema';
 
@@ -32,7 +32,7 @@ export const LinkStateSchema = z.object({
     z.object({
       mode: z._default(z.enum(VIEW_MODES, { error: `view mode must be one of ${VIEW_MODES.join(', ')}` }), DEFAULT_VIEW_MODE),
       indicator: z.optional(
-        z.enum(OUTPUT_IDS as unknown as readonly [OutputId, ...OutputId[]], { error: 'indicator must be one of the model outputs' }),
+        z.enum(ALL_OUTPUT_IDS as unknown as readonly [OutputId, ...OutputId[]], { error: 'indicator must be one of the model outputs' }),
       ),
     }),
     { mode: DEFAULT_VIEW_MODE },

@@ -8,7 +8,11 @@ import planAmbition from '../../scenarios/plan-ambition.json';
 import cautious from '../../scenarios/cautious.json';
 import vintage2022 from '../../scenarios/vintage-2022.json';
 import latest from '../../scenarios/latest.json';
-import { ScenarioSchema, formatIssues, type Scenario } from './schema';
+import upgradeBaseline from '../../scenarios/upgrade-baseline.json';
+import upgradeFaster from '../../scenarios/upgrade-faster.json';
+import upgradeSlower from '../../scenarios/upgrade-slower.json';
+import type { PlanId } from '../model/plans';
+import { ScenarioSchema, formatIssues, planOf, type Scenario } from './schema';
 
 const Text = z.object({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 
@@ -30,8 +34,17 @@ export function parsePreset(raw: unknown): Preset {
   return { id: scn.data.preset, name: meta.data.name, rationale: meta.data.rationale, scenario: scn.data };
 }
 
-/** Every shipped preset, baseline first; the vintage presets (end 2022, latest data) last. */
+/**
+ * The 2021 plan's presets, baseline first (what every existing link and golden file was made against); the vintage
+ * presets (end 2022, latest data) last.
+ */
 export const PRESETS: readonly Preset[] = [baseline, planAmbition, cautious, vintage2022, latest].map(parsePreset);
+
+/** The upgrade plan's presets ("plan": "upgrade-2024"), its latest-data baseline first. */
+export const UPGRADE_PRESETS: readonly Preset[] = [upgradeBaseline, upgradeFaster, upgradeSlower].map(parsePreset);
+
+/** Every shipped preset: the 2021 plan's, then the upgrade plan's. */
+export const ALL_PRESETS: readonly Preset[] = [...PRESETS, ...UPGRADE_PRESETS];
 
 export const PRESET_IDS = PRESETS.map((p) => p.id);
 
@@ -48,7 +61,12 @@ export function basisName(presetId: string, lang: 'zh' | 'en'): string {
   return presetId === REGISTRY_DEFAULTS ? (lang === 'zh' ? '注册表默认值' : 'registry defaults') : presetId;
 }
 
-/** Returns a preset by id, or undefined. */
+/** Returns a preset by id (of either plan), or undefined. */
 export function presetById(id: string): Preset | undefined {
-  return PRESETS.find((p) => p.id === id);
+  return ALL_PRESETS.find((p) => p.id === id);
+}
+
+/** Returns a plan's presets, its baseline first. */
+export function presetsOf(plan: PlanId): readonly Preset[] {
+  return ALL_PRESETS.filter((p) => planOf(p.scenario) === plan);
 }

@@ -14,6 +14,7 @@ import {
   type ParamId,
 } from '../model/registry';
 import { AS_OF_MAX, AS_OF_MIN, HORIZON_MAX, HORIZON_MIN } from '../model/anchors';
+import { DEFAULT_PLAN, PLAN_IDS, PLANS, type PlanId } from '../model/plans';
 
 export const SCENARIO_VERSION = 1;
 export const SAMPLES_MIN = 100;
@@ -89,12 +90,23 @@ function settingOf(p: ParamDef) {
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (s: string) => isoDate.test(s) && !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s);
 
-export const ScenarioSchema = z.object({
+/**
+ * Left-out dates default to this marker, which no written date can be (an explicit "" fails the date checks); the
+ * object's check below replaces it with the scenario's plan's default, so a file naming `"plan": "upgrade-2024"` and
+ * no dates opens at that plan's as-of and horizon, and one naming no plan at the 2021 plan's, as always.
+ */
+const PLAN_DEFAULT = '';
+
+export const ScenarioSchema = z
+  .object({
   version: z._default(z.literal(SCENARIO_VERSION, { error: `version must be ${SCENARIO_VERSION}` }), SCENARIO_VERSION),
   preset: z._default(
     z.string({ error: 'preset must be a string' }).check(z.regex(/^[a-z0-9-]{1,40}$/, { error: 'preset must be a short id (a-z, 0-9, -)' })),
     'baseline',
   ),
+  // Optional: absent means the 2021 plan, as in every scenario, file and link made before the upgrade plan (and so the
+  // parsed state of all of them is unchanged). A scenario naming the 2021 plan is stored without it (one form each).
+  plan: z.optional(z.enum(PLAN_IDS, { error: `plan must be one of ${PLAN_IDS.join(', ')}` })),
   title: z._default(z.string({ error: 'title must be text' }).check(z.maxLength(200, { error: 'title must be at most 200 characters' })), ''),
   notes: z._default(z.string({ error: 'notes must be text' }).check(z.maxLength(4000, { error: 'notes must be at most 4000 characters' })), ''),
   asOf: z._default(
@@ -102,14 +114,14 @@ export const ScenarioSchema = z.object({
       z.refine(validDate, { error: 'asOf must be a date written YYYY-MM-DD' }),
       z.refine((s) => s >= AS_OF_MIN && s <= AS_OF_MAX, { error: `asOf must be between ${AS_OF_MIN} and ${AS_OF_MAX}` }),
     ),
-    DEFAULT_AS_OF,
+    PLAN_DEFAULT,
   ),
   horizon: z._default(
     z.string({ error: 'horizon must be a month' }).check(
       z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'horizon must be a month written YYYY-MM' }),
       z.refine((s) => s >= HORIZON_MIN && s <= HORIZON_MAX, { error: `horizon must be between ${HORIZON_MIN} and ${HORIZON_MAX}` }),
     ),
-    DEFAULT_HORIZON,
+    PLAN_DEFAULT,
   ),
   seed: z._default(
     z.int({ error: 'seed must be a whole number' }).check(
@@ -131,10 +143,31 @@ export const ScenarioSchema = z.object({
     { users: 'bass', traffic: 'structural' },
   ),
   params: z.prefault(z.object(paramShape), {}),
-});
+})
+  .check(
+    z.overwrite((s) => {
+      if (s.plan === DEFAULT_PLAN) delete s.plan;
+      const plan = PLANS[s.plan ?? DEFAULT_PLAN];
+      if (s.asOf === PLAN_DEFAULT) s.asOf = plan.defaultAsOf;
+      if (s.horizon === PLAN_DEFAULT) s.horizon = plan.defaultHorizon;
+      return s;
+    }),
+    z.refine((s) => s.horizon >= PLANS[s.plan ?? DEFAULT_PLAN].minHorizon, {
+      error: (iss) => {
+        const plan = PLANS[(iss.input as { plan?: keyof typeof PLANS }).plan ?? DEFAULT_PLAN];
+        return `horizon must be at least ${plan.minHorizon} under the plan ${plan.id}`;
+      },
+      path: ['horizon'],
+    }),
+  );
 
 /** A complete, validated scenario (what the model runs). */
 export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** Returns a scenario's plan (absent means the 2021 plan). */
+export function planOf(s: { readonly plan?: PlanId }): PlanId {
+  return s.plan ?? DEFAULT_PLAN;
+}
 /** What a scenario file may hold: any field may be left out and takes its default. */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 

@@ -7,7 +7,10 @@
 import { closestMatch } from 'leven';
 import { PARAM_IDS } from '../model/registry';
 import { OLD_SCENARIO_KEYS } from './link/readers';
-import { PRESET_IDS, REGISTRY_DEFAULTS, presetById } from './presets';
+import { ALL_PRESETS, REGISTRY_DEFAULTS, presetById } from './presets';
+
+/** Every shipped preset's id, of either plan. */
+const PRESET_IDS = ALL_PRESETS.map((p) => p.id);
 import { isPlainObject, printable } from './safe-json';
 import { ScenarioSchema } from './schema';
 

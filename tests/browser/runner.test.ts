@@ -128,6 +128,25 @@ describe('worker pool', () => {
     single.terminate();
   });
 
+  it('runs the upgrade plan in a worker and across workers bit-identical to Node, with only its outputs', async () => {
+    const { createPoolRunner } = await import('../../src/runner/pool');
+    const { UPGRADE_PRESETS } = await import('../../src/scenario/presets');
+    const { runModel, planOutputs } = await import('../../src/model');
+    const pool = createPoolRunner(makeWorker, 3);
+    const single = createWorkerRunner(makeWorker);
+    for (const p of UPGRADE_PRESETS) {
+      const node = runModel(p.scenario, 1000);
+      const one = await single.run(p.scenario, 1000);
+      const merged = await pool.run(p.scenario, 1000);
+      expect(one.ids).toEqual(planOutputs('upgrade-2024'));
+      expect(Object.keys(merged.outputs).sort()).toEqual([...planOutputs('upgrade-2024')].sort());
+      expect(checksum(one)).toBe(checksum(node));
+      expect(checksum(merged)).toBe(checksum(node));
+    }
+    pool.terminate();
+    single.terminate();
+  });
+
   it('cancels a run in flight and runs again afterwards', async () => {
     const pool = createPoolRunner(makeWorker, 2);
     let started = false;

@@ -23,6 +23,8 @@ import {
 import { V1_DICTIONARY_TEXT } from '../../src/scenario/link/format';
 import { COMPARE_MAX, LANGS, LinkStateSchema, VIEW_MODES, defaultLinkState, type LinkState } from '../../src/scenario/link-state';
 import { PRESETS, PRESET_IDS } from '../../src/scenario/presets';
+import { planParams } from '../../src/model/plans';
+import { planOf } from '../../src/scenario/schema';
 import { PARAM_IDS, PARAMS, TRAFFIC_FAMILIES, USERS_FAMILIES, type ParamDef, type ParamId } from '../../src/model/registry';
 import { OUTPUT_IDS } from '../../src/model/indicators';
 import { DATA_VERSION, MODEL_VERSION } from '../../src/model/version';
@@ -225,7 +227,10 @@ describe('link length', () => {
     '并与行业专家讨论结果。请注意:本情景不代表任何官方预测。'
   ).slice(0, 200);
 
-  /** Every parameter changed to a triangular distribution at random points of its whole range (the worst case). */
+  /**
+   * Every parameter the preset's plan reads changed to a triangular distribution at random points of its whole range
+   * (the worst case; the other plan's parameters stay as they are).
+   */
   function customised(seed: number, everything: boolean): LinkState[] {
     let x = seed;
     const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -233,7 +238,7 @@ describe('link length', () => {
       const s = structuredClone(preset.scenario);
       s.title = TITLE;
       s.notes = NOTES;
-      for (const id of PARAM_IDS) {
+      for (const id of planParams(planOf(s))) {
         const p = PARAMS[id];
         const [a, b, c] = [0, 0, 0].map(() => Math.floor(rnd() * (steps(p) + 1))).sort((u, v) => u - v);
         s.params[id] = { value: onGrid(p, b), dist: { kind: 'triangular', min: onGrid(p, a), mode: onGrid(p, b), max: onGrid(p, c) } };

@@ -204,7 +204,7 @@ describe('strict scenario files', () => {
 
   it('refuses unknown preset ids, as links do', () => {
     expect(errors('{"preset": "cautios"}')).toEqual([
-      'preset: unknown preset "cautios"; did you mean cautious? (known: baseline, plan-ambition, cautious, vintage-2022, latest; leave it out for the registry defaults)',
+      'preset: unknown preset "cautios"; did you mean cautious? (known: baseline, plan-ambition, cautious, vintage-2022, latest, upgrade-baseline, upgrade-faster, upgrade-slower; leave it out for the registry defaults)',
     ]);
     expect(code(importScenarioJson('{"preset": "nope"}'))).toBe('schema');
     expect(code(importScenarioJson('{"preset": 7}'))).toBe('schema');

@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PARAM_IDS, PARAMS, USERS_FAMILIES, TRAFFIC_FAMILIES, cellParams, distOfKind, type ParamId } from '../../src/model/registry';
-import { OUTPUT_IDS, type OutputId } from '../../src/model/indicators';
+import { type OutputId } from '../../src/model/indicators';
+import { PLAN_IDS, planOutputs } from '../../src/model/plans';
 import { cellParams as uiCellParams } from '../../src/ui/notebook/cells';
 import { defaultScenario, parseScenario } from '../../src/scenario/schema';
 
 const ids = (id: OutputId, users: (typeof USERS_FAMILIES)[number], traffic: (typeof TRAFFIC_FAMILIES)[number], observed = true) =>
-  cellParams(id, { users, traffic }, { trafficObs: observed, vpnObs: observed }).map((p) => p.id);
+  cellParams(id, { users, traffic }, { trafficObs: observed, vpnObs: observed, iotConn: observed }).map((p) => p.id);
 
 describe('cells', () => {
   it('shows each cell its own parameters, then the context ones it uses', () => {
@@ -40,17 +41,30 @@ describe('cells', () => {
     expect(ui('industry_vpn', '2021-07-31')).not.toContain('vpnStart');
   });
 
-  it('shows every parameter somewhere, under some families, and each in one cell at most', () => {
-    const seen = new Map<ParamId, OutputId[]>();
-    for (const users of USERS_FAMILIES) {
-      for (const traffic of TRAFFIC_FAMILIES) {
-        for (const id of OUTPUT_IDS) {
-          for (const p of ids(id, users, traffic, false)) seen.set(p, [...new Set([...(seen.get(p) ?? []), id])]);
+  it('shows every parameter somewhere, under some families, and each in one cell of a plan at most', () => {
+    const all = new Set<ParamId>();
+    for (const plan of PLAN_IDS) {
+      const seen = new Map<ParamId, OutputId[]>();
+      for (const users of USERS_FAMILIES) {
+        for (const traffic of TRAFFIC_FAMILIES) {
+          for (const id of planOutputs(plan)) {
+            for (const p of ids(id, users, traffic, false)) seen.set(p, [...new Set([...(seen.get(p) ?? []), id])]);
+          }
         }
       }
+      for (const [p, cells] of seen) expect(cells, `${plan} ${p}`).toHaveLength(1);
+      for (const p of seen.keys()) all.add(p);
     }
-    expect([...seen.keys()].sort()).toEqual([...PARAM_IDS].sort());
-    for (const [p, cells] of seen) expect(cells, p).toHaveLength(1);
+    expect([...all].sort()).toEqual([...PARAM_IDS].sort());
+  });
+
+  it("shows the upgrade plan's cells the parameters of the 2021 equations they reuse", () => {
+    expect(ids('personal_user_penetration', 'bass', 'structural')).toEqual(['ceiling', 'bassP', 'bassQ', 'personalGap', 'popGrowth']);
+    expect(ids('traffic_share_2027', 'bass', 'structural')).toEqual(['ratioDrift', 'subsGrowth']);
+    expect(ids('base_stations_per_10k_2027', 'bass', 'structural')).toEqual(['buildAnnual', 'buildGrowth']);
+    expect(ids('industry_vpn_2027', 'bass', 'structural')).toEqual(['vpnGrowth', 'vpnDecay', 'vpnCeiling']);
+    expect(ids('iot_connections', 'bass', 'structural')).toEqual(['iotConnGrowth', 'iotConnDecay']);
+    expect(ids('iot_connections', 'bass', 'structural', false)).toEqual(['iotConnStart', 'iotConnGrowth', 'iotConnDecay']);
   });
 });
 

@@ -9,8 +9,8 @@
 import { z } from 'zod/mini';
 import { PARAMS, type ParamDef, type ParamId } from '../../model/registry';
 import { DATA_VERSION, MODEL_VERSION } from '../../model/version';
-import { presetById, PRESETS, type Preset } from '../presets';
-import type { Scenario } from '../schema';
+import { presetById, presetsOf, PRESETS, type Preset } from '../presets';
+import { planOf, type Scenario } from '../schema';
 import { DEFAULT_LANG, DEFAULT_VIEW_MODE, type LinkState } from '../link-state';
 import { DecodeError, type LinkWarning } from './errors';
 
@@ -24,6 +24,9 @@ export const V1_PARAM_ORDER: readonly ParamId[] = [
   'iotDecay', 'buildAnnual', 'buildGrowth', 'vpnStart', 'vpnGrowth', 'vpnDecay', 'vpnCeiling', 'benchStart',
   'benchPerYear', 'solutionsStart', 'solutionsPerYear', 'standardsStart', 'standardsPerYear', 'securityStart',
   'securityPerYear', 'regionalStart', 'regionalPerYear',
+  // Appended with the upgrade plan (2024-11): its own assumptions.
+  'personalGap', 'iotConnStart', 'iotConnGrowth', 'iotConnDecay', 'lmStart', 'lmK', 'lmMax', 'edgeStart', 'edgePerYear',
+  'citiesStart', 'citiesPerYear',
 ];
 
 /**
@@ -223,6 +226,8 @@ export const DiffSchema = z.object({
   mv: z.optional(Str(32)),
   dv: z.optional(Str(32)),
   pr: z.optional(Str(64)),
+  /** The plan, where it differs from the preset's (links without it mean the preset's plan: the 2021 one for v1's presets). */
+  pl: z.optional(Str(32)),
   t: z.optional(Str(4000)),
   n: z.optional(Str(8000)),
   a: z.optional(Str(32)),
@@ -240,9 +245,9 @@ export const DiffSchema = z.object({
 export type Diff = z.output<typeof DiffSchema>;
 export const DIFF_KEYS = new Set(Object.keys(DiffSchema.def.shape));
 
-/** The preset a scenario is described against: its own preset if shipped, else the first. */
+/** The preset a scenario is described against: its own preset if shipped, else its plan's first, else the first. */
 export function basePreset(s: Scenario): Preset {
-  return presetById(s.preset) ?? PRESETS[0];
+  return presetById(s.preset) ?? presetsOf(planOf(s))[0] ?? PRESETS[0];
 }
 
 export function diffOf(state: LinkState, preset: Preset): Diff {
@@ -250,6 +255,7 @@ export function diffOf(state: LinkState, preset: Preset): Diff {
   const b = preset.scenario;
   const d: Diff = {};
   if (s.preset !== b.preset) d.pr = s.preset;
+  if (planOf(s) !== planOf(b)) d.pl = planOf(s);
   if (s.title !== b.title) d.t = s.title;
   if (s.notes !== b.notes) d.n = s.notes;
   if (s.asOf !== b.asOf) d.a = s.asOf;
@@ -295,6 +301,7 @@ export function expand(preset: Preset, d: Diff, warn: (w: LinkWarning) => void):
   const scenario = {
     ...b,
     ...(d.pr !== undefined && { preset: d.pr }),
+    ...(d.pl !== undefined && { plan: d.pl }),
     ...(d.t !== undefined && { title: d.t }),
     ...(d.n !== undefined && { notes: d.n }),
     ...(d.a !== undefined && { asOf: d.a }),

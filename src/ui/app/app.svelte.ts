@@ -3,11 +3,11 @@
  * language and theme, and the latest result. Edits ask the scheduler for a quick run at a reduced sample count, so
  * charts follow a dragged slider; when the edit settles the full run replaces it. The UI only renders this state.
  */
-import { ScenarioSchema, formatIssues, type Scenario } from '../../scenario/schema';
+import { ScenarioSchema, formatIssues, planOf, type Scenario } from '../../scenario/schema';
 import { PRESETS, basisName, presetById, type Preset } from '../../scenario/presets';
+import { switchedScenario } from './plan-switch';
 import type { LinkState, ViewMode } from '../../scenario/link-state';
 import {
-  OUTPUT_IDS,
   OUTPUTS,
   PARAMS,
   shiftDist,
@@ -15,6 +15,7 @@ import {
   type OutputResult,
   type ParamId,
   type Dist,
+  type PlanId,
   type RunResult,
 } from '../../model';
 import { LARGE_RUN, createLatest, isCancelled, type Fallback, type Scheduler, type Ticket } from '../../runner';
@@ -51,6 +52,15 @@ export interface CompareRun {
 export function modelKey(s: Scenario): string {
   const { title: _t, notes: _n, preset: _p, ...rest } = s;
   return JSON.stringify(rest);
+}
+
+/**
+ * Returns the draft without its plan, before another scenario is assigned over it: a 2021 scenario names no plan, so
+ * assigning one over an upgrade-plan draft would otherwise keep the upgrade plan.
+ */
+function withoutPlan(s: Scenario): Scenario {
+  delete s.plan;
+  return s;
 }
 
 /** Samples of the quick run made while a control moves. */
@@ -224,8 +234,30 @@ export class AppState {
     if (!p) return;
     const { seed, samples, title, notes } = this.scenario;
     this.edit((s) => {
-      Object.assign(s, structuredClone(p.scenario), { seed, samples, title, notes });
+      Object.assign(withoutPlan(s), structuredClone(p.scenario), { seed, samples, title, notes });
     });
+  }
+
+  /** The scenario's plan (sailing-2021 when it names none). */
+  get plan(): PlanId {
+    return planOf(this.scenario);
+  }
+
+  /**
+   * Switches to another plan: its baseline preset and dates, keeping the seed, samples, title, notes and families,
+   * and every assumption both plans share that differs from the current preset's (plan-switch.ts). Returns how many
+   * shared assumptions were kept. One undo step; the comparison (of the other plan's scenarios) is cleared.
+   */
+  switchPlan(plan: PlanId): number {
+    if (plan === this.plan) return 0;
+    const from = $state.snapshot(this.scenario) as Scenario;
+    const { scenario, kept } = switchedScenario(from, this.preset, plan);
+    this.edit((s) => void Object.assign(withoutPlan(s), scenario));
+    if (planOf(this.scenario) === plan) {
+      this.compare = [];
+      if (this.view.indicator) this.view = { mode: this.view.mode === 'compare' ? 'notebook' : this.view.mode };
+    }
+    return kept.length;
   }
 
   /** Resets every assumption to the current preset (dates, seed and samples too); the title and notes stay. */
@@ -233,14 +265,14 @@ export class AppState {
     const p = this.preset;
     const { title, notes } = this.scenario;
     this.edit((s) => {
-      Object.assign(s, structuredClone(p.scenario), { title, notes });
+      Object.assign(withoutPlan(s), structuredClone(p.scenario), { title, notes });
     });
   }
 
   /** Starts over: the first preset with every default, no title or notes, the notebook view, nothing compared. */
   resetToDefaults(): void {
     this.edit((s) => {
-      Object.assign(s, structuredClone(PRESETS[0].scenario));
+      Object.assign(withoutPlan(s), structuredClone(PRESETS[0].scenario));
     });
     this.view = { mode: 'notebook' };
     this.compare = [];
@@ -249,7 +281,7 @@ export class AppState {
   /** Replaces the whole scenario (validated like any edit; an undo step unless told otherwise). */
   replaceScenario(next: Scenario, options: EditOptions & { run?: boolean } = {}): string[] {
     const run = (options.run ?? true) && modelKey(next) !== modelKey($state.snapshot(this.scenario) as Scenario);
-    return this.edit((s) => void Object.assign(s, structuredClone(next)), run ? 'full' : 'none', options);
+    return this.edit((s) => void Object.assign(withoutPlan(s), structuredClone(next)), run ? 'full' : 'none', options);
   }
 
   /** The whole shareable state: scenario, language, view and comparison. */
@@ -296,7 +328,7 @@ export class AppState {
   /** The compared scenarios' central paths of one output, for the fan chart's overlays. */
   overlaysFor(id: OutputId): { label: string; colour: string; output: OutputResult }[] {
     return this.compareRuns
-      .filter((r) => r.result)
+      .filter((r) => r.result?.outputs[id]) // a compared scenario of the other plan has none of this plan's outputs
       .map((r) => ({ label: pick(r.label, this.lang), colour: r.colour, output: r.result!.outputs[id] }));
   }
 
@@ -372,7 +404,7 @@ export class AppState {
 
   #announce(r: RunResult): void {
     const changed: OutputId[] = [];
-    for (const id of OUTPUT_IDS) {
+    for (const id of r.ids) {
       if (!OUTPUTS[id].headline) continue;
       const met = r.outputs[id].verdict.met;
       const before = this.#lastVerdicts.get(id);

@@ -1,11 +1,14 @@
 /**
  * Embed mode: the same app chosen by query parameters (pure: tested in Node; the snippet is in embed-snippet.ts).
  *
- *   ?embed=1&view=scorecard|chart|card&indicator=<output id>&controls=0|1&lang=zh-CN|en&theme=light|dark
+ *   ?embed=1&view=scorecard|chart|card&indicator=<output id>&controls=0|1&lang=zh-CN|en&theme=light|dark&plan=<plan id>
  *
+ * `plan` opens that plan (its baseline, or the hash's scenario switched to it) where the hash's scenario names another;
+ * an indicator of another plan than the one shown falls back to that plan's first.
  * The hash carries the scenario, as in the full app. Unknown or invalid values fall back to the defaults.
  */
-import { OUTPUT_IDS, type OutputId } from '../../model/indicators';
+import { ALL_OUTPUT_IDS, type OutputId } from '../../model/indicators';
+import { PLAN_IDS, type PlanId } from '../../model/plans';
 import type { Lang } from '../../i18n';
 
 export const EMBED_VIEWS = ['scorecard', 'chart', 'card'] as const;
@@ -18,6 +21,7 @@ export interface EmbedParams {
   controls: boolean;
   lang?: Lang;
   theme?: EmbedTheme;
+  plan?: PlanId;
 }
 
 /** The embed parameters of a query string, or null when the page is not an embed. */
@@ -28,11 +32,13 @@ export function parseEmbedParams(search: string): EmbedParams | null {
   const indicator = q.get('indicator');
   const lang = q.get('lang');
   const theme = q.get('theme');
+  const plan = q.get('plan');
   return {
     view: (EMBED_VIEWS as readonly string[]).includes(view ?? '') ? (view as EmbedView) : 'scorecard',
-    indicator: (OUTPUT_IDS as readonly string[]).includes(indicator ?? '') ? (indicator as OutputId) : 'user_penetration',
+    indicator: (ALL_OUTPUT_IDS as readonly string[]).includes(indicator ?? '') ? (indicator as OutputId) : 'user_penetration',
     controls: q.get('controls') === '1',
     ...(lang === 'zh-CN' || lang === 'en' ? { lang } : {}),
     ...(theme === 'light' || theme === 'dark' ? { theme } : {}),
+    ...((PLAN_IDS as readonly string[]).includes(plan ?? '') ? { plan: plan as PlanId } : {}),
   };
 }

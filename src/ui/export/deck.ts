@@ -7,8 +7,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import {
-  INDICATOR_IDS,
-  OUTPUT_IDS,
+  PLANS,
   MODEL_VERSION,
   DATA_VERSION,
   observedPoints,
@@ -30,6 +29,7 @@ import { exportFileName } from './filename';
 import { qrSvg } from './qr';
 import { svgToPng, type ExportFile } from './run';
 import { EXPORT_FONT, escapeXml, nestableSvg } from './svg';
+import { planKey } from '../app/plan-labels';
 
 export interface DeckInput {
   result: RunResult;
@@ -160,8 +160,9 @@ export async function buildDeck(
     `${t('preset')}${colon}${d.presetName} · ${t('asOf')} ${d.scenario.asOf} · ${t('horizon')} ${d.scenario.horizon}`,
     { ...txt, x: 0.5, y: 2.1, w: qrPng ? 6.6 : 9, h: 0.4, fontSize: 14 },
   );
-  const met = INDICATOR_IDS.filter((k) => result.outputs[k].verdict.met).length;
-  title.addText(t('reportMetCount', { met, total: INDICATOR_IDS.length, p: formatProb(result.pAllMet, lang) }), {
+  const headline = PLANS[result.plan].headline;
+  const met = headline.filter((k) => result.outputs[k].verdict.met).length;
+  title.addText(t('reportMetCount', { met, total: headline.length, p: formatProb(result.pAllMet, lang) }), {
     ...txt,
     x: 0.5,
     y: 2.6,
@@ -198,11 +199,11 @@ export async function buildDeck(
   // The scorecard as a native table (editable in PowerPoint and WPS).
   const score = pres.addSlide();
   score.addText(`${t('scorecard')} · ${name}`, { ...txt, x: 0.35, y: 0.2, w: 9.3, h: 0.55, fontSize: 24, bold: true });
-  const head = [t('indicator'), t('value2023'), t('target'), t('verdict'), t('pMet')].map((h) => ({
+  const head = [t('indicator'), t(planKey('value2023', result.plan)), t('target'), t('verdict'), t('pMet')].map((h) => ({
     text: h,
     options: { bold: true, color: MUTED },
   }));
-  const rows = OUTPUT_IDS.map((id) => {
+  const rows = result.ids.map((id) => {
     const o = result.outputs[id];
     return [
       { text: outputName(id, lang) },
@@ -237,7 +238,7 @@ export async function buildDeck(
 
   // One slide per output.
   const charts: { id: OutputId; png: string }[] = [];
-  for (const id of OUTPUT_IDS)
+  for (const id of result.ids)
     charts.push({ id, png: await pngDataUrl(chartSvg(Plot, d, id), DECK_CHART.width, DECK_CHART.height) });
   const t1 = performance.now();
   for (const { id, png } of charts) {
@@ -251,7 +252,7 @@ export async function buildDeck(
           options: { bold: true, color: o.verdict.met ? MET : MISSED },
         },
         {
-          text: ` · ${t('target')} ${targetText(id, lang)} · ${t('deadlineLabel')} · ${t('pMet')}${colon}${formatProb(o.pMet, lang)}`,
+          text: ` · ${t('target')} ${targetText(id, lang)} · ${t(planKey('deadlineLabel', result.plan))} · ${t('pMet')}${colon}${formatProb(o.pMet, lang)}`,
         },
       ],
       { ...txt, x: 0.35, y: 0.7, w: 9.3, h: 0.35, fontSize: 13 },

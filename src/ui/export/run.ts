@@ -4,7 +4,7 @@
  * builders beside this file; a PNG is that SVG drawn onto a canvas through an Image from a Blob URL (allowed by the
  * CSP's img-src blob:), so the same system fonts, Chinese included, render in both.
  */
-import { INDICATOR_IDS, OUTPUT_IDS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
+import { PLANS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
 import { colon, paren, formatDateLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
@@ -12,6 +12,7 @@ import { fanChartOptions } from '../notebook/fan-chart';
 import { loadPlot } from '../lib/plot-loader';
 import { PALETTE } from '../lib/palette';
 import { outputName, targetText, timingTexts, verdictSentence } from '../lib/labels';
+import { planKey } from '../app/plan-labels';
 import { composeExportSvg, exportLayout, type ExportSize, type ExportStamp, type LegendItem } from './svg';
 import { scorecardHeight, scorecardSvg, type ScorecardTable } from './scorecard-svg';
 import { chartCsv } from '../../export/csv';
@@ -82,7 +83,7 @@ export async function chartPicture(ctx: ExportContext, id: OutputId, size: Expor
   const output = ctx.result.outputs[id];
   const name = outputName(id, lang);
   const overlays = ctx.overlays(id);
-  const st = stamp(ctx, `${name} · ${t('target')} ${targetText(id, lang)} · ${t('deadlineLabel')}`, verdictSentence(id, output, lang, t, ctx.result.horizon));
+  const st = stamp(ctx, `${name} · ${t('target')} ${targetText(id, lang)} · ${t(planKey('deadlineLabel', ctx.result.plan))}`, verdictSentence(id, output, lang, t, ctx.result.horizon));
   const layout = exportLayout(size, st);
   // A slide's chart is laid out smaller and drawn enlarged, so its type, marks and lines grow together.
   const scale = size === 'slide' ? SLIDE_CHART_SCALE : 1;
@@ -129,8 +130,8 @@ function timingLine(o: OutputResult, lang: Lang, t: Translate): string {
 export function scorecardTable(ctx: ExportContext): ScorecardTable {
   const { t, lang, result } = ctx;
   return {
-    headers: [t('indicator'), t('value2023'), t('target'), t('verdict'), t('pMet'), t('firstMet'), t('trend')],
-    rows: OUTPUT_IDS.map((id) => {
+    headers: [t('indicator'), t(planKey('value2023', ctx.result.plan)), t('target'), t('verdict'), t('pMet'), t('firstMet'), t('trend')],
+    rows: ctx.result.ids.map((id) => {
       const o = result.outputs[id];
       return {
         name: outputName(id, lang),
@@ -146,8 +147,8 @@ export function scorecardTable(ctx: ExportContext): ScorecardTable {
         deadlineIndex: o.deadlineIndex,
       };
     }),
-    groupAt: INDICATOR_IDS.length,
-    groupLabel: t('programme'),
+    groupAt: PLANS[ctx.result.plan].headline.length,
+    groupLabel: t(planKey('programme', ctx.result.plan)),
     note: `${t('jointP')}${colon(lang)}${formatProb(result.pAllMet, lang)}`,
   };
 }
@@ -156,7 +157,7 @@ export function scorecardTable(ctx: ExportContext): ScorecardTable {
 export function scorecardPicture(ctx: ExportContext, size: ExportSize): { svg: string; width: number; height: number } {
   const { t } = ctx;
   const table = scorecardTable(ctx);
-  const st = stamp(ctx, `${t('scorecard')} · ${t('scorecardCaption')}`);
+  const st = stamp(ctx, `${t('scorecard')} · ${t(planKey('scorecardCaption', ctx.result.plan))}`);
   // The body's width does not depend on its height: lay out once to learn it, then at the table's height.
   const natural = scorecardHeight(table, exportLayout(size, st, 0, false).body.width, 15);
   const layout = exportLayout(size, st, natural, false);

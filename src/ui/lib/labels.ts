@@ -3,12 +3,15 @@ import { PLAN_TARGETS } from '../../data/targets';
 import { OUTPUTS, meets, type OutputId, type OutputResult } from '../../model';
 import { formatMonthLong, formatProbInSentence, formatValue, fullWidthZh, type Lang, type Translate } from '../../i18n';
 import { outputName, seriesName } from '../../i18n/names';
+import { upgradeDefinition } from '../app/plan-labels';
 
 // Names of outputs and series in a language (the analysis sentences and the CLI use them too, so they live in src/i18n).
 export { outputName, seriesName };
 
 /** Returns an output's official definition (the plan's annex), or undefined for programme targets. */
 export function outputDefinition(id: OutputId, lang: Lang): string | undefined {
+  const up = upgradeDefinition(id, lang);
+  if (up) return up;
   const x = PLAN_TARGETS.indicators.find((i) => i.id === id);
   if (!x) return undefined;
   return lang === 'zh-CN' ? fullWidthZh(x.definition_zh) : x.definition_en;

@@ -5,9 +5,10 @@
  */
 import { runCentral } from '../../model/monte-carlo';
 import { resolveAnchors } from '../../model/anchors';
-import { OUTPUT_IDS, type OutputId } from '../../model/indicators';
+import type { OutputId } from '../../model/indicators';
+import { planOutputs } from '../../model/plans';
 import type { Month } from '../../model/months';
-import type { Scenario } from '../../scenario/schema';
+import { planOf, type Scenario } from '../../scenario/schema';
 
 export interface BaselinePath {
   readonly start: Month;
@@ -22,9 +23,10 @@ export function baselinePaths(s: Scenario): BaselinePaths {
   const key = centralKey(s);
   const hit = cache.get(key);
   if (hit) return hit;
-  const a = resolveAnchors(s.asOf, s.horizon);
+  const a = resolveAnchors(s.asOf, s.horizon, undefined, s.plan);
   const paths = runCentral(s, a);
-  const out = Object.fromEntries(OUTPUT_IDS.map((id) => [id, { start: a.start[id], central: paths[id] }])) as Record<OutputId, BaselinePath>;
+  // The outputs of the scenario's plan (the other plan's are not drawn).
+  const out = Object.fromEntries(planOutputs(planOf(s)).map((id) => [id, { start: a.start[id], central: paths[id] }])) as Record<OutputId, BaselinePath>;
   cache.set(key, out);
   return out;
 }
@@ -32,5 +34,5 @@ export function baselinePaths(s: Scenario): BaselinePaths {
 /** The fields that move a central path (not the seed, samples, uncertainty, title or notes). */
 export function centralKey(s: Scenario): string {
   const values = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, v.value]));
-  return JSON.stringify([s.asOf, s.horizon, s.families, values]);
+  return JSON.stringify([planOf(s), s.asOf, s.horizon, s.families, values]);
 }

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../i18n';
  */
 export function cellParams(id: OutputId, families: { users: UsersFamily; traffic: TrafficFamily }, asOf: string): ParamDef[] {
   const a = resolveAnchors(asOf, '2025-12');
-  return registryCellParams(id, families, { trafficObs: a.trafficObs !== null, vpnObs: a.vpnObs !== null });
+  return registryCellParams(id, families, { trafficObs: a.trafficObs !== null, vpnObs: a.vpnObs !== null, iotConn: a.iotConn !== null });
 }
 
 /** Notes shown in a cell about its data. */
@@ -18,7 +18,17 @@ export function cellNotes(id: OutputId): MessageKey[] {
     case 'user_penetration':
       return ['usersProxyNote'];
     case 'traffic_share':
+    case 'traffic_share_2027':
       return ['trafficNote'];
+    case 'personal_user_penetration':
+      return ['personalProxyNote'];
+    case 'iot_connections':
+      return ['iotConnNote'];
+    case 'industrial_penetration_lm':
+      return ['lmNote', 'noSeriesNote'];
+    case 'edge_nodes':
+    case 'scale_cities':
+      return ['noSeriesNote'];
     case 'iot_growth':
       return ['iotNote', 'noSeriesNote'];
     case 'industrial_penetration':

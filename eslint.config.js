@@ -1,6 +1,7 @@
 // Lint: typescript-eslint and eslint-plugin-svelte, plus the layers of DESIGN.md as import rules (data flows one way:
 // model ← scenario ← runner ← ui; the model imports nothing above it, the runner never imports the worker module,
-// and tools (cli, bench, scripts) never import tests).
+// and tools (cli, bench, scripts, tools/: the browser harness shared by the tests and the benchmarks) never import
+// tests).
 import js from '@eslint/js';
 import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
@@ -35,5 +36,5 @@ export default ts.config(
   layer(['src/export/**'], above('runner', 'ui', 'workers')),
   layer(['src/runner/**'], above('ui', 'workers')),
   layer(['workers/**'], above('ui')),
-  layer(['cli/**', 'bench/**', 'scripts/**'], above('tests', 'ui')),
+  layer(['cli/**', 'bench/**', 'scripts/**', 'tools/**'], above('tests', 'ui')),
 );

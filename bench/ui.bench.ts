@@ -10,7 +10,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../tests/e2e/harness';
+import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../tools/harness';
 import type { Page } from 'playwright-core';
 
 const REPEATS = Number(process.argv.find((a) => a.startsWith('--repeats='))?.split('=')[1] ?? 3);

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM_PATH } from '../tests/chromium';
+import { CHROMIUM_PATH } from '../tools/chromium';
 
 function die(message: string, err?: unknown): never {
   if (process.env.YANGFAN_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');

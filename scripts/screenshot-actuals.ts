@@ -2,7 +2,7 @@
  * Takes the README's screenshots of the actuals and the backtest: `npm run build && npx tsx scripts/screenshot-actuals.ts`.
  * A fan chart with the figures published after the as-of date, and the Backtest view's coverage table and charts.
  */
-import { startHarness, openPage, waitForResult } from '../tests/e2e/harness';
+import { startHarness, openPage, waitForResult } from '../tools/harness';
 
 const h = await startHarness();
 try {

@@ -1,5 +1,5 @@
 /** Takes the README's screenshots of the production build: `npm run build && npx tsx scripts/screenshots.ts`. */
-import { startHarness, openPage, waitForResult } from '../tests/e2e/harness';
+import { startHarness, openPage, waitForResult } from '../tools/harness';
 
 const h = await startHarness();
 try {

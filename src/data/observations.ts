@@ -1,5 +1,5 @@
 // The plan-launch snapshot (data/observations-as-of-2021-07.csv), generated from the CSV by scripts/gen-data.ts.
-// tests/unit/data.test.ts checks every figure here against that file; src/data/vintage.ts holds the later figures.
+// tests/unit/model/data.test.ts checks every figure here against that file; src/data/vintage.ts holds the later figures.
 import { SNAPSHOT_ROWS } from './observations.generated';
 import type { Observation } from './types';
 

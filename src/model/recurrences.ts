@@ -2,7 +2,7 @@
  * The model's one-step recurrences (DESIGN.md, "The model") on plain numbers. simulate.ts applies them to every sample
  * month by month; calibrate.ts steps the same functions along the observations when it fits them, so a fit is a fit
  * of the model itself and the two cannot drift apart. Each is a few floating-point operations in a fixed order: change
- * one and the golden runs (tests/unit/golden-run.test.ts) say so.
+ * one and the golden runs (tests/unit/model/golden-run.test.ts) say so.
  */
 import { exp, log, pow } from './math';
 

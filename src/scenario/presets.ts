@@ -1,6 +1,6 @@
 /**
  * The presets shipped in scenarios/: each a scenario file with a name and a one-paragraph rationale in both
- * languages. They are validated on load; tests/unit/presets.test.ts runs every one.
+ * languages. They are validated on load; tests/unit/scenario/presets.test.ts runs every one.
  */
 import { z } from 'zod/mini';
 import baseline from '../../scenarios/baseline.json';

@@ -4,7 +4,7 @@
  * workers with progress, then draws the forecast-evolution charts and the coverage table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 
 let h: Harness;
 beforeAll(async () => {

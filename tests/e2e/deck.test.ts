@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download } from 'playwright-core';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 import { encodeLink } from '../../src/scenario/codec';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { OUTPUT_IDS, PARAMS } from '../../src/model';

@@ -5,7 +5,7 @@
  * Yangfan" link to the full app with the same scenario; the Embed dialog writes the snippet for the chosen view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 import { decodeLink, encodeLink } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { presetById } from '../../src/scenario/presets';

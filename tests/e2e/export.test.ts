@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 import { DATA_VERSION, MODEL_VERSION, runModel } from '../../src/model';
 import { PRESETS } from '../../src/scenario/presets';
 import { importScenarioJson } from '../../src/scenario/file';

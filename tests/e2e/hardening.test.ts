@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, serveStatic, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, serveStatic, type Harness } from '../../tools/harness';
 
 let h: Harness;
 beforeAll(async () => {

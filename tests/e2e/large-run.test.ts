@@ -3,7 +3,7 @@
  * figures as Node, and a run in flight can be cancelled while the last result stays on screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 import { PRESETS } from '../../src/scenario/presets';
 import { runModel } from '../../src/model';
 

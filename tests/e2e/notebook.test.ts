@@ -4,7 +4,7 @@
  * switching; refused typed values keep the last good state; 375 px layout; no console errors anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../../tools/harness';
 import { PRESETS } from '../../src/scenario/presets';
 import { runModel, INDICATOR_IDS, OUTPUT_IDS } from '../../src/model';
 import { formatValue, formatProb } from '../../src/i18n';

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 
 let h: Harness;
 beforeAll(async () => {

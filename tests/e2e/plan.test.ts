@@ -5,7 +5,7 @@
  * restores the 2021 scorecard, and an embed opens the plan named by `plan=`. No console errors anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 import { PRESETS, UPGRADE_PRESETS } from '../../src/scenario/presets';
 import { runModel, OUTPUT_IDS, planOutputs } from '../../src/model';
 import { formatValue, formatProb } from '../../src/i18n';

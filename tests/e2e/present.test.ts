@@ -5,7 +5,7 @@
  * Home / End move, the open slide is part of the share link (and a link opens on it), Escape leaves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
 import { decodeLink } from '../../src/scenario/link';
 import { OUTPUT_IDS } from '../../src/model';
 

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../../tools/harness';
 import { decodeLink, encodeLink, toBase64Url } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { exportScenarioJson } from '../../src/scenario/file';

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { serveStatic, waitForResult } from './harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tools/chromium';
+import { serveStatic, waitForResult } from '../../tools/harness';
 
 let browser: Browser;
 let srv: { url: string; close(): Promise<void> };

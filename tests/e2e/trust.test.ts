@@ -5,7 +5,7 @@
  * reference line after an edit, and the verdicts on the first screen of a 375 px phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from './harness';
+import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../../tools/harness';
 import type { Page } from 'playwright-core';
 
 let h: Harness;

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { startHarness, waitForResult, type Harness } from './harness';
+import { startHarness, waitForResult, type Harness } from '../../tools/harness';
 import { PRESETS } from '../../src/scenario/presets';
 import { runModel } from '../../src/model';
 

@@ -11,7 +11,11 @@ const layer = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
-const above = (...dirs) => dirs.map((d) => ({ group: [`**/${d}/*`, `**/${d}`], message: `This layer may not import ${d}/ (see CONTRIBUTING.md).` }));
+const above = (...dirs) =>
+  dirs.map((d) => ({
+    group: [`**/${d}/*`, `**/${d}`],
+    message: `This layer may not import ${d}/ (see CONTRIBUTING.md).`,
+  }));
 
 export default ts.config(
   { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'coverage/'] },
@@ -21,7 +25,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
@@ -29,7 +36,13 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
-  layer(['src/model/**'], [...above('scenario', 'runner', 'ui', 'i18n', 'export', 'workers'), { group: ['svelte', 'svelte/*', 'comlink'], message: 'The model is pure: no Svelte, no comlink.' }]),
+  layer(
+    ['src/model/**'],
+    [
+      ...above('scenario', 'runner', 'ui', 'i18n', 'export', 'workers'),
+      { group: ['svelte', 'svelte/*', 'comlink'], message: 'The model is pure: no Svelte, no comlink.' },
+    ],
+  ),
   layer(['src/data/**'], above('model', 'scenario', 'runner', 'ui', 'i18n', 'export', 'workers')),
   layer(['src/i18n/**'], above('scenario', 'runner', 'ui', 'export', 'workers')),
   layer(['src/scenario/**'], above('runner', 'ui', 'export', 'workers')),

@@ -26,7 +26,10 @@ function contentSecurityPolicy(): Plugin {
     name: 'yangfan-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+      return html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      );
     },
   };
 }
@@ -44,7 +47,8 @@ export default defineConfig({
       manifest: {
         name: '扬帆 Yangfan · 5G“扬帆”行动计划目标预测',
         short_name: '扬帆 Yangfan',
-        description: '5G应用“扬帆”行动计划(2021-2023年)目标情景模拟与预测 · Scenario simulator for the targets of the 5G Sailing Action Plan',
+        description:
+          '5G应用“扬帆”行动计划(2021-2023年)目标情景模拟与预测 · Scenario simulator for the targets of the 5G Sailing Action Plan',
         lang: 'zh-CN',
         start_url: './',
         scope: './',

@@ -46,7 +46,8 @@ const monthsTotal = lens.reduce((a, b) => a + b, 0);
     const x = real[id][d];
     const y = naive[o][d];
     const rel = Math.abs(x - y) / Math.max(Math.abs(x), 1e-300);
-    if (!(rel <= 1e-9)) throw new Error(`naive and real central values differ for ${id}: ${y} vs ${x} (relative ${rel})`);
+    if (!(rel <= 1e-9))
+      throw new Error(`naive and real central values differ for ${id}: ${y} vs ${x} (relative ${rel})`);
   });
 }
 
@@ -77,7 +78,13 @@ function median(xs: number[]): number {
  * rounds first, then rounds until both `minRounds` and `minMs` are reached (at most `maxRounds`). Returns each
  * function's median ms per run, and the number of rounds.
  */
-function timeTogether(fns: (() => number)[], warm: number, minRounds: number, minMs: number, maxRounds = 1000): { medians: number[]; rounds: number } {
+function timeTogether(
+  fns: (() => number)[],
+  warm: number,
+  minRounds: number,
+  minMs: number,
+  maxRounds = 1000,
+): { medians: number[]; rounds: number } {
   for (let i = 0; i < warm; i++) for (const fn of fns) sink += fn();
   const ts: number[][] = fns.map(() => []);
   const t0 = performance.now();
@@ -130,7 +137,10 @@ for (const n of sizes) {
   const [modelMs, refMs] = together.medians;
   const model = { median: modelMs, runs: together.rounds };
   const ref = { median: refMs, runs: together.rounds };
-  const naive = big && !full ? null : timeTogether([() => naiveRun(baseline, n).pAllMet], n <= 1000 ? 2 : 0, big ? 1 : 3, 0, big ? 1 : 3);
+  const naive =
+    big && !full
+      ? null
+      : timeTogether([() => naiveRun(baseline, n).pAllMet], n <= 1000 ? 2 : 0, big ? 1 : 3, 0, big ? 1 : 3);
   const naiveMs = naive ? naive.medians[0] : null;
   // The peer: Squiggle doing the same work (every output's seven quantiles in every month), same sample count.
   let squiggleMs: number | null = null;
@@ -168,13 +178,46 @@ for (let k = 0; k < 2; k++) {
   vintageCount = runBacktest(baseline, { samples: BT_SAMPLES }).vintages.length;
   btTimes.push(performance.now() - t);
 }
-const backtest = { samples: BT_SAMPLES, vintages: vintageCount, ms: median(btTimes), singleRunMs: single, overSingle: median(btTimes) / single };
+const backtest = {
+  samples: BT_SAMPLES,
+  vintages: vintageCount,
+  ms: median(btTimes),
+  singleRunMs: single,
+  overSingle: median(btTimes) / single,
+};
 
 if (asJson) {
-  console.log(JSON.stringify({ scenario: 'baseline', horizon: baseline.horizon, outputs: OUTPUT_IDS.length, monthsTotal, full, rows, backtest }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        scenario: 'baseline',
+        horizon: baseline.horizon,
+        outputs: OUTPUT_IDS.length,
+        monthsTotal,
+        full,
+        rows,
+        backtest,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   const fmt = (v: number | null, d = 1) => (v === null ? '–' : v.toFixed(d));
-  const head = ['samples', 'cells', 'model ms', 'ref ms', 'naive ms', 'model ns/cell', 'ref ns/cell', 'naive ns/cell', 'model/ref', 'naive/model', 'squiggle ms', 'squiggle/model'];
+  const head = [
+    'samples',
+    'cells',
+    'model ms',
+    'ref ms',
+    'naive ms',
+    'model ns/cell',
+    'ref ns/cell',
+    'naive ns/cell',
+    'model/ref',
+    'naive/model',
+    'squiggle ms',
+    'squiggle/model',
+  ];
   const body = rows.map((r) => [
     r.samples.toLocaleString('en'),
     r.cells.toLocaleString('en'),
@@ -191,11 +234,18 @@ if (asJson) {
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(w[i])).join('  ');
-  console.log(`runModel(baseline) to ${baseline.horizon}: ${OUTPUT_IDS.length} outputs, ${monthsTotal} output-months; median ms per run`);
+  console.log(
+    `runModel(baseline) to ${baseline.horizon}: ${OUTPUT_IDS.length} outputs, ${monthsTotal} output-months; median ms per run`,
+  );
   console.log(line(head));
   for (const b of body) console.log(line(b));
-  console.log('naive central values at 2023-12 agree with the model to 1e-9 (checked)' + (full ? '' : '; naive and Squiggle at 100,000 with --full'));
-  console.log('squiggle: @quri/squiggle-lang computing the same outputs month by month with their seven quantiles each month (bench/squiggle-peer.ts), on sample sets of the same size');
+  console.log(
+    'naive central values at 2023-12 agree with the model to 1e-9 (checked)' +
+      (full ? '' : '; naive and Squiggle at 100,000 with --full'),
+  );
+  console.log(
+    'squiggle: @quri/squiggle-lang computing the same outputs month by month with their seven quantiles each month (bench/squiggle-peer.ts), on sample sets of the same size',
+  );
   console.log(
     `backtest: ${backtest.vintages} vintages × ${BT_SAMPLES.toLocaleString('en')} samples in one thread: ${backtest.ms.toFixed(0)} ms; one full run at ${BT_SAMPLES.toLocaleString('en')}: ${backtest.singleRunMs.toFixed(0)} ms (${backtest.overSingle.toFixed(1)}× a single run; the browser spreads the vintages over a pool of workers)`,
   );

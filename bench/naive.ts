@@ -117,8 +117,10 @@ function simulateOne(
       put(o('traffic_share'), m - start.traffic_share, S);
     }
     if (m >= start.industrial_penetration) put(o('industrial_penetration'), m - start.industrial_penetration, E);
-    if (m >= start.iot_growth) put(o('iot_growth'), m - start.iot_growth, 100 * (Math.exp((12 * L) / (m - IOT_BASE)) - 1));
-    if (m >= start.base_stations_per_10k) put(o('base_stations_per_10k'), m - start.base_stations_per_10k, (1e4 * B) / P);
+    if (m >= start.iot_growth)
+      put(o('iot_growth'), m - start.iot_growth, 100 * (Math.exp((12 * L) / (m - IOT_BASE)) - 1));
+    if (m >= start.base_stations_per_10k)
+      put(o('base_stations_per_10k'), m - start.base_stations_per_10k, (1e4 * B) / P);
     if (m >= start.industry_vpn) put(o('industry_vpn'), m - start.industry_vpn, V);
     if (m >= start.benchmarks_per_industry) put(o('benchmarks_per_industry'), m - start.benchmarks_per_industry, K);
     for (let j = 0; j < PROGRAMME.length; j++) {

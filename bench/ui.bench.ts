@@ -107,7 +107,11 @@ function chunkSizes(): { initialKb: number; chunks: { file: string; kb: number; 
   }
   const chunks = readdirSync('dist/assets')
     .filter((f) => f.endsWith('.js'))
-    .map((f) => ({ file: f, kb: gzipSync(readFileSync(`dist/assets/${f}`)).length / 1024, initial: initial.has(`assets/${f}`) }))
+    .map((f) => ({
+      file: f,
+      kb: gzipSync(readFileSync(`dist/assets/${f}`)).length / 1024,
+      initial: initial.has(`assets/${f}`),
+    }))
     .sort((a, b) => b.kb - a.kb);
   return { initialKb: chunks.filter((c) => c.initial).reduce((a, c) => a + c.kb, 0), chunks };
 }
@@ -151,19 +155,34 @@ try {
   const worker = await measure(h, '');
   const mainThread = await measure(h, '?runner=main');
   const sizes = chunkSizes();
-  const out = { repeats: REPEATS, firstChartMs: median(loads), initialJsGzipKb: sizes.initialKb, chunks: sizes.chunks, worker, mainThread };
+  const out = {
+    repeats: REPEATS,
+    firstChartMs: median(loads),
+    initialJsGzipKb: sizes.initialKb,
+    chunks: sizes.chunks,
+    worker,
+    mainThread,
+  };
   if (JSON_OUT) console.log(JSON.stringify(out, null, 2));
   else {
     const f = (x: number) => (Number.isFinite(x) ? x.toFixed(0).padStart(6) : '     –');
-    console.log(`UI benchmark, headless Chromium, production build, 10,000 samples (1,000 while dragging), median of ${REPEATS}`);
+    console.log(
+      `UI benchmark, headless Chromium, production build, 10,000 samples (1,000 while dragging), median of ${REPEATS}`,
+    );
     console.log(`first chart after navigation: ${median(loads).toFixed(0)} ms`);
     console.log(`initial JavaScript: ${sizes.initialKb.toFixed(1)} KB gzip; chunks (gzip KB):`);
-    for (const c of sizes.chunks) console.log(`  ${c.initial ? 'initial' : 'lazy   '}  ${c.kb.toFixed(1).padStart(6)}  ${c.file}`);
+    for (const c of sizes.chunks)
+      console.log(`  ${c.initial ? 'initial' : 'lazy   '}  ${c.kb.toFixed(1).padStart(6)}  ${c.file}`);
     console.log('                       median ms  p95 ms  long tasks  longest ms  wall ms  edits');
-    for (const [name, m] of [['worker', worker], ['main thread (peer)', mainThread]] as const) {
+    for (const [name, m] of [
+      ['worker', worker],
+      ['main thread (peer)', mainThread],
+    ] as const) {
       for (const k of ['drag', 'keyboard'] as const) {
         const x = m[k];
-        console.log(`${(name + ' ' + k).padEnd(26)}${f(x.medianMs)}  ${f(x.p95Ms)}  ${f(x.longTasks)}      ${f(x.longestTaskMs)}  ${f(x.wallMs)}  ${f(x.edits)}`);
+        console.log(
+          `${(name + ' ' + k).padEnd(26)}${f(x.medianMs)}  ${f(x.p95Ms)}  ${f(x.longTasks)}      ${f(x.longestTaskMs)}  ${f(x.wallMs)}  ${f(x.edits)}`,
+        );
       }
     }
   }

@@ -36,7 +36,10 @@ function readScenario(o: CliOptions): { raw: Scenario; basis: ScenarioBasis; not
       return t(m.key, m.params);
     });
     const preset = link.state.scenario.preset;
-    const basis: ScenarioBasis = presetById(preset) || preset !== REGISTRY_DEFAULTS ? { kind: 'preset', id: preset } : { kind: 'registry-defaults' };
+    const basis: ScenarioBasis =
+      presetById(preset) || preset !== REGISTRY_DEFAULTS
+        ? { kind: 'preset', id: preset }
+        : { kind: 'registry-defaults' };
     return { raw: link.state.scenario, basis, notes };
   }
   const name = input.kind === 'stdin' ? 'standard input' : input.path;
@@ -76,24 +79,38 @@ async function main(argv: string[]): Promise<void> {
   for (const n of notes) writeErr([`note: ${n}`]);
   const parsed = parseScenario(withOverrides(raw, o));
   if (!parsed.ok) {
-    const from = [o.samples !== undefined ? `--samples ${o.samples}` : '', o.seed !== undefined ? `--seed ${o.seed}` : '', o.plan !== undefined ? `--plan ${printable(o.plan, 40)}` : '']
+    const from = [
+      o.samples !== undefined ? `--samples ${o.samples}` : '',
+      o.seed !== undefined ? `--seed ${o.seed}` : '',
+      o.plan !== undefined ? `--plan ${printable(o.plan, 40)}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
-    fail([`error: invalid scenario in ${printable(o.file, 200)}${from ? ` (with ${from})` : ''}:`, ...parsed.errors.map((m) => `  ${m}`)]);
+    fail([
+      `error: invalid scenario in ${printable(o.file, 200)}${from ? ` (with ${from})` : ''}:`,
+      ...parsed.errors.map((m) => `  ${m}`),
+    ]);
   }
   const scenario = parsed.scenario;
 
   if (withBacktest) {
     // The backtest grades forecasts against published outcomes: only the 2021 plan's targets (2023-12) have them.
     if (scenario.plan === 'upgrade-2024') {
-      fail([`error: --backtest grades the 2021 plan's targets, the only ones with outcomes yet; ${printable(o.file, 200)} names the upgrade plan (targets at 2027-12)`]);
+      fail([
+        `error: --backtest grades the 2021 plan's targets, the only ones with outcomes yet; ${printable(o.file, 200)} names the upgrade plan (targets at 2027-12)`,
+      ]);
     }
     const { cliBacktest, renderBacktest } = await import('./backtest');
     let r;
     try {
       r = cliBacktest(scenario);
     } catch (e) {
-      fail([`error: the backtest failed on ${printable(o.file, 200)}: ${printable((e as Error).message ?? String(e), 300)}`], 1);
+      fail(
+        [
+          `error: the backtest failed on ${printable(o.file, 200)}: ${printable((e as Error).message ?? String(e), 300)}`,
+        ],
+        1,
+      );
     }
     writeOut(o.format === 'json' ? JSON.stringify(r, null, 2) : renderBacktest(r, printable(o.file, 200)));
     return;
@@ -105,7 +122,10 @@ async function main(argv: string[]): Promise<void> {
   try {
     result = runModel(scenario);
   } catch (e) {
-    fail([`error: the model failed on ${printable(o.file, 200)}: ${printable((e as Error).message ?? String(e), 300)}`], 1);
+    fail(
+      [`error: the model failed on ${printable(o.file, 200)}: ${printable((e as Error).message ?? String(e), 300)}`],
+      1,
+    );
   }
 
   let analysis: Analysis | undefined;
@@ -114,19 +134,39 @@ async function main(argv: string[]): Promise<void> {
     try {
       analysis = analyse(scenario);
     } catch (e) {
-      fail([`error: the analysis failed on ${printable(o.file, 200)}: ${printable((e as Error).message ?? String(e), 300)}`], 1);
+      fail(
+        [
+          `error: the analysis failed on ${printable(o.file, 200)}: ${printable((e as Error).message ?? String(e), 300)}`,
+        ],
+        1,
+      );
     }
   }
 
   const basisLabel =
-    basis.kind === 'preset' ? `preset ${basis.id}${presetById(basis.id) ? ` (${basisName(basis.id, 'en')})` : ''}` : 'registry defaults (注册表默认值): the file names no preset';
+    basis.kind === 'preset'
+      ? `preset ${basis.id}${presetById(basis.id) ? ` (${basisName(basis.id, 'en')})` : ''}`
+      : 'registry defaults (注册表默认值): the file names no preset';
   const basisShort = basis.kind === 'preset' ? basisName(basis.id, 'en') : basisName(REGISTRY_DEFAULTS, 'en');
-  const basisJson = basis.kind === 'preset' ? { kind: 'preset', id: basis.id } : { kind: 'registry-defaults', name: { en: basisName(REGISTRY_DEFAULTS, 'en'), zh: basisName(REGISTRY_DEFAULTS, 'zh') } };
+  const basisJson =
+    basis.kind === 'preset'
+      ? { kind: 'preset', id: basis.id }
+      : {
+          kind: 'registry-defaults',
+          name: { en: basisName(REGISTRY_DEFAULTS, 'en'), zh: basisName(REGISTRY_DEFAULTS, 'zh') },
+        };
   if (o.format === 'json') {
-    const j = { ...(toJson(result, scenario) as object), basis: basisJson, ...(analysis && { analysis, analysisText: analysisText(analysis) }) };
+    const j = {
+      ...(toJson(result, scenario) as object),
+      basis: basisJson,
+      ...(analysis && { analysis, analysisText: analysisText(analysis) }),
+    };
     writeOut(JSON.stringify(j, null, 2));
   } else if (o.format === 'csv') writeOut(toCsv(result));
-  else writeOut(renderTable(result, scenario, o.input.kind === 'stdin' ? 'standard input' : o.file, basisLabel, basisShort));
+  else
+    writeOut(
+      renderTable(result, scenario, o.input.kind === 'stdin' ? 'standard input' : o.file, basisLabel, basisShort),
+    );
 }
 
 try {

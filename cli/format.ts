@@ -107,7 +107,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (arg === '-h' || arg === '--help') return { kind: 'help' };
       if (arg === '--json' || arg === '--csv') {
         const f = arg === '--json' ? 'json' : 'csv';
-        if (format !== 'table' && format !== f) return { kind: 'error', message: '--json and --csv cannot be combined' };
+        if (format !== 'table' && format !== f)
+          return { kind: 'error', message: '--json and --csv cannot be combined' };
         format = f;
         continue;
       }
@@ -133,15 +134,24 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         else seed = value;
         continue;
       }
-      if (arg.startsWith('-') && arg !== '-') return { kind: 'error', message: `unknown option ${printable(arg, 40)} (put -- before a file name that starts with -)` };
+      if (arg.startsWith('-') && arg !== '-')
+        return {
+          kind: 'error',
+          message: `unknown option ${printable(arg, 40)} (put -- before a file name that starts with -)`,
+        };
     }
-    if (file !== undefined) return { kind: 'error', message: `one scenario only (got ${printable(file, 80)} and ${printable(arg, 80)})` };
+    if (file !== undefined)
+      return { kind: 'error', message: `one scenario only (got ${printable(file, 80)} and ${printable(arg, 80)})` };
     file = arg;
     forcedPath = rest;
   }
   if (file === undefined) return { kind: 'error', message: 'no scenario file, share link or - given' };
   const input: CliInput =
-    file === '-' ? { kind: 'stdin' } : !forcedPath && isShareLink(file) ? { kind: 'link', link: file } : { kind: 'file', path: file };
+    file === '-'
+      ? { kind: 'stdin' }
+      : !forcedPath && isShareLink(file)
+        ? { kind: 'link', link: file }
+        : { kind: 'file', path: file };
   return { kind: 'run', options: { input, file, format, samples, seed, ...(plan !== undefined && { plan }) } };
 }
 
@@ -251,7 +261,16 @@ const pad = (s: string, w: number, right = false) => {
  */
 export function renderTable(r: RunResult, s: Scenario, source: string, basis: string, basisShort = basis): string {
   const deadline = formatMonth(r.deadline);
-  const head = ['output', `${deadline} central`, 'target', 'verdict', 'margin', 'P(met)', 'central path first met', 'half of samples met'];
+  const head = [
+    'output',
+    `${deadline} central`,
+    'target',
+    'verdict',
+    'margin',
+    'P(met)',
+    'central path first met',
+    'half of samples met',
+  ];
   const right = [false, true, true, false, true, true, false, false];
   const row = (id: OutputId) => {
     const o = r.outputs[id];
@@ -272,7 +291,11 @@ export function renderTable(r: RunResult, s: Scenario, source: string, basis: st
   const programme = plan.further.map(row);
   const all = [head, ...headline, ...programme];
   const widths = head.map((_, c) => Math.max(...all.map((cells) => [...cells[c]].length)));
-  const line = (cells: string[]) => cells.map((x, c) => pad(x, widths[c], right[c])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((x, c) => pad(x, widths[c], right[c]))
+      .join('  ')
+      .trimEnd();
   const rule = '─'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1));
   const title = printable(s.title, 200).replace(/\s+/g, ' ').trim();
   return [
@@ -352,9 +375,13 @@ export function analysisText(a: Analysis): Record<string, unknown> {
       {
         onTrack: `${t(onTrackKey(o.onTrack.status))}: ${onTrackText(o.onTrack, 'en', t)}`,
         goalSeek: centralSeekText(o.goalSeek, 'en', t),
-        goalSeekProbability: o.goalSeekProbability ? probabilitySeekText(o.goalSeekProbability, comparatorOf(o.goalSeek), 'en', t) : null,
+        goalSeekProbability: o.goalSeekProbability
+          ? probabilitySeekText(o.goalSeekProbability, comparatorOf(o.goalSeek), 'en', t)
+          : null,
         calibration:
-          o.calibration.status === 'fitted' ? o.calibration.reasons.map((r) => reasonText(r, 'en', t)) : [unfittedText(o.calibration, t)],
+          o.calibration.status === 'fitted'
+            ? o.calibration.reasons.map((r) => reasonText(r, 'en', t))
+            : [unfittedText(o.calibration, t)],
         sensitivity: o.sensitivity.rows.map((r) => `${r.param}: ${t(basisKey(r.basis))}`),
       },
     ]),

@@ -94,9 +94,12 @@ export function readFileBytes(path: string): Buffer {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new CliError(`cannot read scenario file ${name}: it is ${kindOf(st)}, not a regular file`);
     if (st.size > MAX_INPUT_BYTES)
-      throw new CliError(`cannot read scenario file ${name}: it is ${mb(st.size)}, larger than the ${mb(MAX_INPUT_BYTES)} a scenario file may be`);
+      throw new CliError(
+        `cannot read scenario file ${name}: it is ${mb(st.size)}, larger than the ${mb(MAX_INPUT_BYTES)} a scenario file may be`,
+      );
     const buf = readUpTo(fd, MAX_INPUT_BYTES);
-    if (buf.length > MAX_INPUT_BYTES) throw new CliError(`cannot read scenario file ${name}: it grew past ${mb(MAX_INPUT_BYTES)} while being read`);
+    if (buf.length > MAX_INPUT_BYTES)
+      throw new CliError(`cannot read scenario file ${name}: it grew past ${mb(MAX_INPUT_BYTES)} while being read`);
     return buf;
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -112,9 +115,12 @@ export function readStdinBytes(): Buffer {
     const st = fstatSync(0);
     if (st.isDirectory()) throw new CliError('cannot read standard input: it is a directory');
     if (st.isFile() && st.size > MAX_INPUT_BYTES)
-      throw new CliError(`cannot read standard input: it is ${mb(st.size)}, larger than the ${mb(MAX_INPUT_BYTES)} a scenario may be`);
+      throw new CliError(
+        `cannot read standard input: it is ${mb(st.size)}, larger than the ${mb(MAX_INPUT_BYTES)} a scenario may be`,
+      );
     const buf = readUpTo(0, MAX_INPUT_BYTES);
-    if (buf.length > MAX_INPUT_BYTES) throw new CliError(`cannot read standard input: it holds more than the ${mb(MAX_INPUT_BYTES)} a scenario may be`);
+    if (buf.length > MAX_INPUT_BYTES)
+      throw new CliError(`cannot read standard input: it holds more than the ${mb(MAX_INPUT_BYTES)} a scenario may be`);
     return buf;
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -128,7 +134,9 @@ export function utf8Text(bytes: Uint8Array, name: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     throw new CliError(`${n} is UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8`);
   if (bytes.includes(0))
-    throw new CliError(`${n} holds NUL bytes: it is binary, or UTF-16/UTF-32 text without a byte-order mark; a scenario file is UTF-8 JSON`);
+    throw new CliError(
+      `${n} holds NUL bytes: it is binary, or UTF-16/UTF-32 text without a byte-order mark; a scenario file is UTF-8 JSON`,
+    );
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -157,7 +165,11 @@ export function writeOut(text: string): void {
     writeAll(1, text.endsWith('\n') ? text : text + '\n');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') throw new CliError('the output was closed before everything was written (EPIPE: the reading end of the pipe exited)', 1);
+    if (code === 'EPIPE')
+      throw new CliError(
+        'the output was closed before everything was written (EPIPE: the reading end of the pipe exited)',
+        1,
+      );
     if (code === 'ENOSPC') throw new CliError('cannot write the output: no space left on the device (ENOSPC)', 1);
     throw new CliError(`cannot write the output: ${code ? `system error ${code}` : 'unknown failure'}`, 1);
   }

@@ -18,7 +18,10 @@ const h = await startHarness();
 function scenario(lang: 'zh-CN' | 'en'): string {
   const s = defaultLinkState(lang);
   s.scenario.title = lang === 'zh-CN' ? '基站加快建设' : 'Faster build-out';
-  s.scenario.params.buildGrowth.value = Math.min(PARAMS.buildGrowth.max, s.scenario.params.buildGrowth.value + 10 * PARAMS.buildGrowth.step);
+  s.scenario.params.buildGrowth.value = Math.min(
+    PARAMS.buildGrowth.max,
+    s.scenario.params.buildGrowth.value + 10 * PARAMS.buildGrowth.step,
+  );
   return encodeLink(s);
 }
 
@@ -27,7 +30,10 @@ try {
     const tag = lang === 'zh-CN' ? 'zh' : 'en';
     // Present mode: the overview and an indicator slide.
     {
-      const { page, context, errors } = await openPage(h, scenario(lang), { locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1920, height: 1080 } });
+      const { page, context, errors } = await openPage(h, scenario(lang), {
+        locale: lang === 'en' ? 'en-US' : 'zh-CN',
+        viewport: { width: 1920, height: 1080 },
+      });
       await waitForResult(page);
       await page.click('[data-testid="open-present"]');
       await page.waitForSelector('[data-testid="present-score"]');
@@ -56,10 +62,16 @@ try {
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.locator('#cell-base_stations_per_10k figure').scrollIntoViewIfNeeded();
       await page.click('[data-testid="export-base_stations_per_10k"]');
-      const [d] = (await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-slide-base_stations_per_10k"]')])) as [Download, void];
+      const [d] = (await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid="export-slide-base_stations_per_10k"]'),
+      ])) as [Download, void];
       await d.saveAs(`docs/screenshots/slide-export-${tag}.png`);
       if (review) {
-        const [deck] = (await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-deck"]')])) as [Download, void];
+        const [deck] = (await Promise.all([
+          page.waitForEvent('download', { timeout: 60_000 }),
+          page.click('[data-testid="export-deck"]'),
+        ])) as [Download, void];
         await deck.saveAs(join(review, deck.suggestedFilename()));
       }
       if (errors.length) console.error(tag, errors);
@@ -69,7 +81,10 @@ try {
     // The page at a phone's and a desktop's width, scrolled to a chart (time axes).
     if (review)
       for (const width of [375, 1440]) {
-        const { page, context } = await openPage(h, '', { locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width, height: 900 } });
+        const { page, context } = await openPage(h, '', {
+          locale: lang === 'en' ? 'en-US' : 'zh-CN',
+          viewport: { width, height: 900 },
+        });
         await waitForResult(page);
         await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
         await page.waitForSelector('#cell-users figure svg');

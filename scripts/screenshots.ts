@@ -7,11 +7,28 @@ try {
     { file: 'docs/screenshots/desktop-zh.png', locale: 'zh-CN', viewport: { width: 1280, height: 900 }, full: false },
     { file: 'docs/screenshots/desktop-en.png', locale: 'en-US', viewport: { width: 1280, height: 900 }, full: false },
     { file: 'docs/screenshots/mobile-375-zh.png', locale: 'zh-CN', viewport: { width: 375, height: 812 }, full: false },
-    { file: 'docs/screenshots/cell-en.png', locale: 'en-US', viewport: { width: 1280, height: 900 }, full: false, cell: 'traffic_share' },
-    { file: 'docs/screenshots/dark-en.png', locale: 'en-US', viewport: { width: 1280, height: 900 }, full: false, dark: true, cell: 'users' },
+    {
+      file: 'docs/screenshots/cell-en.png',
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+      full: false,
+      cell: 'traffic_share',
+    },
+    {
+      file: 'docs/screenshots/dark-en.png',
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+      full: false,
+      dark: true,
+      cell: 'users',
+    },
   ];
   for (const s of shots) {
-    const { page, context, errors } = await openPage(h, '', { locale: s.locale, viewport: s.viewport, colorScheme: s.dark ? 'dark' : 'light' });
+    const { page, context, errors } = await openPage(h, '', {
+      locale: s.locale,
+      viewport: s.viewport,
+      colorScheme: s.dark ? 'dark' : 'light',
+    });
     await waitForResult(page);
     if (s.cell) await page.locator(`#cell-${s.cell}`).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
@@ -23,7 +40,10 @@ try {
 
   // Sharing: the share bar with a title, and a comparison with a preset (overlays and the side-by-side table).
   {
-    const { page, context, errors } = await openPage(h, '', { locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const { page, context, errors } = await openPage(h, '', {
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
     await waitForResult(page);
     await page.fill('[data-testid="title"]', '加快基站建设 · 每年70万个');
     await page.fill('#p-buildAnnual-number', '700000');
@@ -38,7 +58,11 @@ try {
     await page.click('[data-testid="compare-add"]');
     await page.selectOption('[data-testid="compare-choice"]', 'plan-ambition');
     await page.click('[data-testid="compare-add"]');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="compare-chip"]')].every((c) => c.getAttribute('data-status') === 'done'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="compare-chip"]')].every(
+        (c) => c.getAttribute('data-status') === 'done',
+      ),
+    );
     await page.locator('[data-testid="compare-panel"]').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: 'docs/screenshots/compare-zh.png' });
@@ -56,8 +80,15 @@ try {
 
   // Embedding: the example host page with a scorecard and a chart, sized from the posted heights.
   {
-    const { page, context, errors } = await openPage(h, 'embed-example.html', { locale: 'zh-CN', viewport: { width: 1100, height: 1400 } });
-    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => Number(f.getAttribute('data-height')) > 100), null, { timeout: 60_000 });
+    const { page, context, errors } = await openPage(h, 'embed-example.html', {
+      locale: 'zh-CN',
+      viewport: { width: 1100, height: 1400 },
+    });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('iframe')].every((f) => Number(f.getAttribute('data-height')) > 100),
+      null,
+      { timeout: 60_000 },
+    );
     await page.locator('#yangfan-chart').scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: 'docs/screenshots/embed-example.png', fullPage: true });

@@ -74,14 +74,22 @@ export async function waitForResult(page: Page, atLeast = 1): Promise<number> {
     atLeast,
     { timeout: 60_000 },
   );
-  return page.evaluate(() => Number((document.querySelector('[data-testid="status"]') as HTMLElement).dataset.generation));
+  return page.evaluate(() =>
+    Number((document.querySelector('[data-testid="status"]') as HTMLElement).dataset.generation),
+  );
 }
 
 /**
  * Scrolls a parameter's slider into view and returns the screen point of its thumb, the thumb sitting at the
  * parameter's value (`value` within [min, max]), for mouse drags.
  */
-export async function sliderThumb(page: Page, param: string, value: number, min: number, max: number): Promise<{ x: number; y: number }> {
+export async function sliderThumb(
+  page: Page,
+  param: string,
+  value: number,
+  min: number,
+  max: number,
+): Promise<{ x: number; y: number }> {
   const slider = page.locator(`#p-${param}-range`);
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;

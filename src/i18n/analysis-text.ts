@@ -19,7 +19,18 @@ import {
   type SwingBasis,
   type UnfittedReason,
 } from '../model';
-import { formatExact, formatMonthLong, formatNumber, formatPct, formatProb, formatValue, pick, type Lang, type MessageKey, type Translate } from './index';
+import {
+  formatExact,
+  formatMonthLong,
+  formatNumber,
+  formatPct,
+  formatProb,
+  formatValue,
+  pick,
+  type Lang,
+  type MessageKey,
+  type Translate,
+} from './index';
 import { outputName, seriesName } from './names';
 import { parseMonth } from '../model/months';
 
@@ -33,7 +44,13 @@ export function stepDecimals(step: number): number {
 export function leverLabel(id: ParamId, lang: Lang, outputId?: OutputId): string {
   const p = PARAMS[id];
   const label = pick(p.label, lang);
-  if (!outputId || p.group === 'context' || p.group === outputId || (p.group === 'users' && outputId === 'user_penetration')) return label;
+  if (
+    !outputId ||
+    p.group === 'context' ||
+    p.group === outputId ||
+    (p.group === 'users' && outputId === 'user_penetration')
+  )
+    return label;
   return lang === 'zh-CN' ? `${label}（${outputName(p.group, lang)}）` : `${label} (${outputName(p.group, lang)})`;
 }
 
@@ -64,7 +81,12 @@ function sigDecimals(v: number, sig: number): number {
 }
 
 /** A parameter value with its unit ("640,000 stations per year", "0.25倍/年"). */
-export function withUnit(id: ParamId, v: number, lang: Lang, format: (v: number) => string = (x) => formatParam(id, x, lang)): string {
+export function withUnit(
+  id: ParamId,
+  v: number,
+  lang: Lang,
+  format: (v: number) => string = (x) => formatParam(id, x, lang),
+): string {
   const unit = unitOf(id, lang);
   if (!unit) return format(v);
   return lang === 'zh-CN' ? `${format(v)}${unit}` : `${format(v)} ${unit}`;
@@ -160,7 +182,12 @@ export function probabilitySeekText(r: ProbabilitySeekResult, cmp: '≥' | '≤'
         (r.monotone ? '' : ` ${t('anPsNotMonotone')}`)
       );
     case 'unreachable':
-      return t('anPsUnreachable', { level, p: formatProb(r.best!.pMet, lang), lever, at: withUnit(r.lever, r.best!.value, lang) });
+      return t('anPsUnreachable', {
+        level,
+        p: formatProb(r.best!.pMet, lang),
+        lever,
+        at: withUnit(r.lever, r.best!.value, lang),
+      });
     case 'already-met':
       return t('anPsAlready', {
         p: formatProb(r.pMet!, lang),
@@ -304,7 +331,10 @@ export function reasonText(r: ConditioningReason, lang: Lang, t: Translate): str
     case 'early-s-curve':
       return t('anReasonEarly', { share: pct(r.share), limit: pct(r.limit, 0) });
     case 'at-bound':
-      return t(r.bound === 'lower' ? 'anReasonBoundLow' : 'anReasonBoundHigh', { param: param(r.param), value: formatFitted(r.value, lang) });
+      return t(r.bound === 'lower' ? 'anReasonBoundLow' : 'anReasonBoundHigh', {
+        param: param(r.param),
+        value: formatFitted(r.value, lang),
+      });
     case 'large-standard-error':
       return t('anReasonSe', {
         param: param(r.param),

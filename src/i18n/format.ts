@@ -86,13 +86,21 @@ export function formatMonthLong(m: Month, lang: Lang): string {
   const y = Math.floor(m / 12);
   const mo = m - y * 12 + 1;
   if (lang === 'zh-CN') return `${y}年${mo}月`;
-  return new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 15)));
+  return new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, mo - 1, 15)),
+  );
 }
 
 export { formatMonth };
 
 /** Outputs counted in whole things (networks, solutions, standards, centres, regions): shown as whole numbers. */
-export const WHOLE_COUNTS: ReadonlySet<OutputId> = new Set<OutputId>(['industry_vpn', 'solutions', 'industry_standards', 'security_demo_centers', 'regional_benchmarks']);
+export const WHOLE_COUNTS: ReadonlySet<OutputId> = new Set<OutputId>([
+  'industry_vpn',
+  'solutions',
+  'industry_standards',
+  'security_demo_centers',
+  'regional_benchmarks',
+]);
 
 /**
  * Formats a value of an output in its unit: counts in 万/亿 or millions (whole things as whole numbers), shares and
@@ -124,7 +132,9 @@ export function formatMargin(id: OutputId, v: number, lang: Lang): string {
 /** Tick formatter for chart axes in an output's unit. */
 export function axisFormatter(id: OutputId, lang: Lang): (v: number) => string {
   if (id === 'users' || id === 'iot_connections') {
-    return lang === 'zh-CN' ? (v) => (v === 0 ? '0' : `${formatNumber(v / 1e8, lang, 1)}亿`) : (v) => (v === 0 ? '0' : `${formatNumber(v / 1e6, lang, 0)}M`);
+    return lang === 'zh-CN'
+      ? (v) => (v === 0 ? '0' : `${formatNumber(v / 1e8, lang, 1)}亿`)
+      : (v) => (v === 0 ? '0' : `${formatNumber(v / 1e6, lang, 0)}M`);
   }
   const k = OUTPUTS[id].kind;
   if (k === 'share' || k === 'rate') return (v) => `${formatNumber(v, lang, 0)}%`;
@@ -186,7 +196,9 @@ export function formatDateLong(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   if (lang === 'zh-CN') return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
 }
 
 const CJK_CHAR = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]/;

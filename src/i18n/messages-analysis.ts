@@ -30,7 +30,8 @@ export const analysisEn = {
   anLevelInvalid: 'Enter a number from 1 to 99. The last valid level is kept.',
   anCentralHead: 'On the central path',
   anProbHead: 'With a probability of {level}',
-  anGsNeeds: '{lever} must be {cmp} {value} to meet the target (now {now}); the central value at Dec 2023 is then {output}.',
+  anGsNeeds:
+    '{lever} must be {cmp} {value} to meet the target (now {now}); the central value at Dec 2023 is then {output}.',
   anGsMetWhile: '{lever} {cmp} {value} keeps the target met (now {now}).',
   anGsUnreachable: 'Not reachable within the allowed range ({range}): the best is {best}, at {lever} = {at}.',
   anGsNoEffect: '{lever} has no effect on this indicator here: the target cannot be reached with this lever.',
@@ -44,7 +45,8 @@ export const analysisEn = {
   anPsNotMonotone: 'P(met) was not monotone in this lever over the points tried: this is one crossing.',
   anApply: 'Apply {value}',
   anApplyAria: 'Set {lever} to {value}',
-  anGsNote: 'Apply sets the lever’s point value, and its uncertainty moves with it. The probability is estimated from {n} draws with the scenario’s seed.',
+  anGsNote:
+    'Apply sets the lever’s point value, and its uncertainty moves with it. The probability is estimated from {n} draws with the scenario’s seed.',
   // Sensitivity
   anSensTitle: 'Sensitivity: what moves the Dec 2023 value',
   anSensIntro: 'Central Dec 2023 value ({base}) when each assumption alone moves from its 10th to its 90th percentile.',
@@ -72,12 +74,16 @@ export const analysisEn = {
   anWellConditioned: 'the data pin these values down',
   anIllConditioned: 'the data are not enough to pin these values down',
   anIllTitle: 'The data are not enough to pin these values down.',
-  anFitQualityHelp: 'RMSE (root-mean-square error) is the typical gap between the fitted curve and the observations, in the indicator’s unit: smaller is better. R² is the share of the observations’ variation the curve explains: closer to 1 is better.',
-  anReconcileGoodMissed: 'The data so far grow fast enough, but the model’s assumptions slow growth before the end of 2023, so it misses: the progress badge reads the data alone, the verdict rests on the assumptions.',
-  anReconcilePoorMet: 'The data so far grow too slowly, but the model’s assumptions speed growth up, so it meets the target: the progress badge reads the data alone, the verdict rests on the assumptions.',
+  anFitQualityHelp:
+    'RMSE (root-mean-square error) is the typical gap between the fitted curve and the observations, in the indicator’s unit: smaller is better. R² is the share of the observations’ variation the curve explains: closer to 1 is better.',
+  anReconcileGoodMissed:
+    'The data so far grow fast enough, but the model’s assumptions slow growth before the end of 2023, so it misses: the progress badge reads the data alone, the verdict rests on the assumptions.',
+  anReconcilePoorMet:
+    'The data so far grow too slowly, but the model’s assumptions speed growth up, so it meets the target: the progress badge reads the data alone, the verdict rests on the assumptions.',
   anIllBody: 'Statisticians call such a fit ill-conditioned. Use these values with caution, because:',
   anReasonFew: 'few points: {n} observations (fewer than {min})',
-  anReasonEarly: 'early S-curve: the last observation is {share} of the market potential (below {limit}), so the curve’s shape and ceiling are barely identified',
+  anReasonEarly:
+    'early S-curve: the last observation is {share} of the market potential (below {limit}), so the curve’s shape and ceiling are barely identified',
   anReasonBoundLow: '{param} is at the lower bound of its allowed range ({value})',
   anReasonBoundHigh: '{param} is at the upper bound of its allowed range ({value})',
   anReasonSe: 'large uncertainty: {param} = {value} ± {se} (standard error above {limit} of the value)',
@@ -89,7 +95,8 @@ export const analysisEn = {
   anHeld: 'Held at the scenario’s values: {list}.',
   anCentralWithFit: 'With the fitted values the model’s central Dec 2023 value would be {value} (now {now}).',
   anUseFitted: 'Use fitted values',
-  anUseFittedHelp: 'Sets the fitted values (4 significant figures) as the central assumptions; their uncertainty moves with them.',
+  anUseFittedHelp:
+    'Sets the fitted values (4 significant figures) as the central assumptions; their uncertainty moves with them.',
   anFittedApplied: 'Fitted values applied.',
   anFitChart: '{name}: observations and fitted curve',
   anFittedLegend: 'fitted',
@@ -101,7 +108,8 @@ export const analysisEn = {
   anLoDrop1: 'last one left out',
   anLoDrop2: 'last two left out',
   anLoTooFew: 'too few points',
-  anNoSeries: 'No observed series exists for this indicator: its starting value and growth are assumptions, so there is nothing to fit.',
+  anNoSeries:
+    'No observed series exists for this indicator: its starting value and growth are assumptions, so there is nothing to fit.',
   anSinglePoint:
     'One observation only ({series}, {month}): the model starts from it and reproduces it exactly, but a single point cannot be fitted, so its growth is an assumption.',
   anAnchoredPoints:
@@ -124,7 +132,8 @@ export const analysisZh: Record<keyof typeof analysisEn, string> = {
   anOtDeteriorating: '趋于恶化',
   anOtMet: '已经达标',
   anOtNoData: '无数据',
-  anOtWhy: '自{first}以来每月增长{observed}；从{last}到2023年底达标需要每月增长{required}（比值{ratio}；0.95以上为进度正常，0.6以上为进度一般）。',
+  anOtWhy:
+    '自{first}以来每月增长{observed}；从{last}到2023年底达标需要每月增长{required}（比值{ratio}；0.95以上为进度正常，0.6以上为进度一般）。',
   anOtWhyMet: '最近一次观测（{month}）已达到目标。',
   anOtWhyFew: '仅有{n}个观测值：至少需要两个才能计算增速。',
   anOtWhyNoSeries: '该指标没有观测序列，无法依据数据判断进度。',
@@ -168,7 +177,8 @@ export const analysisZh: Record<keyof typeof analysisEn, string> = {
   anBasisFixed: '固定值：±10%',
   anBasisFixedRange: '固定值：允许范围的±10%',
   anCalTitle: '用数据校准',
-  anCalFit: '以模型自身的逐月递推，对{series}的{n}个观测值（{first}至{last}）做{model}的最小二乘拟合；第一个观测值作为起点。',
+  anCalFit:
+    '以模型自身的逐月递推，对{series}的{n}个观测值（{first}至{last}）做{model}的最小二乘拟合；第一个观测值作为起点。',
   anModel_bass: 'Bass曲线',
   anModel_logistic: '逻辑斯蒂曲线',
   anModel_gompertz: '冈珀茨曲线',
@@ -176,9 +186,12 @@ export const analysisZh: Record<keyof typeof analysisEn, string> = {
   anWellConditioned: '现有数据足以确定这些参数',
   anIllConditioned: '现有数据不足以确定该参数',
   anIllTitle: '现有数据不足以确定这些参数。',
-  anFitQualityHelp: 'RMSE（均方根误差）是拟合曲线与观测值的典型偏差，单位与指标相同，越小越好；R²是拟合曲线能解释的观测值变化的比例，越接近1越好。',
-  anReconcileGoodMissed: '按已有数据的增速看进度正常，但模型假设2023年底前增速放缓，因此未达标：进度标记只看数据，模型结论取决于假设。',
-  anReconcilePoorMet: '按已有数据的增速看进度不足，但模型假设增速加快，因此达标：进度标记只看数据，模型结论取决于假设。',
+  anFitQualityHelp:
+    'RMSE（均方根误差）是拟合曲线与观测值的典型偏差，单位与指标相同，越小越好；R²是拟合曲线能解释的观测值变化的比例，越接近1越好。',
+  anReconcileGoodMissed:
+    '按已有数据的增速看进度正常，但模型假设2023年底前增速放缓，因此未达标：进度标记只看数据，模型结论取决于假设。',
+  anReconcilePoorMet:
+    '按已有数据的增速看进度不足，但模型假设增速加快，因此达标：进度标记只看数据，模型结论取决于假设。',
   anIllBody: '统计上称为“拟合病态”。请谨慎使用这些数值，原因：',
   anReasonFew: '观测点少：仅{n}个（少于{min}个）',
   anReasonEarly: 'S曲线尚处早期：最近一次观测仅为市场潜力的{share}（低于{limit}），曲线形状和上限几乎无法识别',
@@ -207,7 +220,8 @@ export const analysisZh: Record<keyof typeof analysisEn, string> = {
   anLoTooFew: '观测点太少',
   anNoSeries: '该指标没有观测序列：起始值和增速都是假设，没有可拟合的数据。',
   anSinglePoint: '只有一个观测值（{series}，{month}）：模型从它出发并精确重现它，但单个数据点无法拟合，增速仍是假设。',
-  anAnchoredPoints: '模型以{n}个观测值中的最后一个（{series}，{month}）为起点并精确重现它；模型没有描述其历史的参数，因此不做拟合。',
+  anAnchoredPoints:
+    '模型以{n}个观测值中的最后一个（{series}，{month}）为起点并精确重现它；模型没有描述其历史的参数，因此不做拟合。',
   anNoObsAtAsOf: '基准日之前没有观测值：起始值是一项假设。',
   anTooFew: '基准日之前仅有{n}个观测值：拟合至少需要两个。',
 };

@@ -13,7 +13,8 @@ export const shareEn = {
   copyLink: 'Copy link',
   linkCopied: 'Link copied.',
   linkCopyManual: 'The link is selected: press {key} to copy it.',
-  linkTooLong: 'This scenario needs a link of {n} characters, more than the {max} a link may have: shorten the notes, or save it or export it as a file. The address keeps the last link that fits.',
+  linkTooLong:
+    'This scenario needs a link of {n} characters, more than the {max} a link may have: shorten the notes, or save it or export it as a file. The address keeps the last link that fits.',
   tools: 'Scenario tools',
   savedAndFiles: 'Saved scenarios and files',
   compare: 'Compare',
@@ -22,7 +23,8 @@ export const shareEn = {
   // Resets
   resetGroup: 'Reset',
   resetToPreset: 'Reset to preset “{name}”',
-  resetToPresetTitle: 'Every assumption, date, seed and sample count back to the preset; the title and notes stay. Undoable.',
+  resetToPresetTitle:
+    'Every assumption, date, seed and sample count back to the preset; the title and notes stay. Undoable.',
   resetToLink: 'Back to the opened link',
   resetToLinkTitle: 'The scenario as it was in the link this page was opened with. Undoable.',
   resetToDefaults: 'Start over with defaults',
@@ -43,19 +45,24 @@ export const shareEn = {
   linkFallbackLastGood: 'The last scenario that worked in this browser was opened instead.',
   linkFallbackDefault: 'The default scenario was opened instead.',
   linkFallbackCurrent: 'Nothing was changed: the scenario on screen stays.',
-  linkCodecFailed: 'The share-link code could not be loaded: links cannot be read or written until the page is reloaded.',
+  linkCodecFailed:
+    'The share-link code could not be loaded: links cannot be read or written until the page is reloaded.',
   linkOpenedWithWarnings: 'The link was opened, with these notes:',
-  linkMigrated: 'It was made by an older version of Yangfan (link format {from}) and was upgraded to the current format.',
-  linkUnstamped: 'It does not say which model and data it was made with; it was read with model {mv} and data {dv}, so results may differ from when it was made.',
+  linkMigrated:
+    'It was made by an older version of Yangfan (link format {from}) and was upgraded to the current format.',
+  linkUnstamped:
+    'It does not say which model and data it was made with; it was read with model {mv} and data {dv}, so results may differ from when it was made.',
   linkOldModel: 'It was made with model version {old}; this is {mv}, so results may differ.',
   linkOldData: 'It was made with the reference data of {old}; this is {dv}, so results may differ.',
   linkUnknownParams: 'It sets parameters this version does not know; they were ignored.',
-  linkUnverified: 'It was made in link format {from}, which has no integrity check: if a character was changed when it was copied, that cannot be detected here.',
+  linkUnverified:
+    'It was made in link format {from}, which has no integrity check: if a character was changed when it was copied, that cannot be detected here.',
   linkUnknownFields: 'It holds fields this version does not know ({keys}); they were ignored.',
   importOldModel: 'It was made with model version {old}; this is {mv}, so results may differ.',
   importOldData: 'It was made with the reference data of {old}; this is {dv}, so results may differ.',
   importRenamed: 'Fields of an older version were renamed: {fields}.',
-  importBasisDefaults: 'The file names no preset: it starts from the registry defaults (every assumption at the registry’s value, without uncertainty), not from a preset.',
+  importBasisDefaults:
+    'The file names no preset: it starts from the registry defaults (every assumption at the registry’s value, without uncertainty), not from a preset.',
   // Saved scenarios and files
   savedScenarios: 'Saved in this browser',
   saveAs: 'Save as',
@@ -83,7 +90,8 @@ export const shareEn = {
   storeMissing: 'No saved scenario has that name.',
   storeFull: 'Too many saved scenarios: delete some first.',
   storeBackupKept: 'The original was kept in the browser storage under the key {key}.',
-  storeNoBackup: 'They could not be backed up, so they were left as they are and cannot be changed until space is freed.',
+  storeNoBackup:
+    'They could not be backed up, so they were left as they are and cannot be changed until space is freed.',
   storeDropped: '{n} unreadable item(s) were set aside; the others were kept.',
   storeMigrated: '{n} saved scenario(s) from an older version were upgraded.',
   files: 'Scenario files',
@@ -107,7 +115,8 @@ export const shareEn = {
   compareClose: 'Close comparison',
   compareCrn:
     'Compared scenarios run with this scenario’s seed ({seed}) and sample count ({n}): every assumption draws from the same random numbers in each (common random numbers), so the differences come from the assumptions, not from sampling noise.',
-  compareCaption: 'Value at Dec 2023 and P(met): this scenario and the compared ones (difference from this one in brackets)',
+  compareCaption:
+    'Value at Dec 2023 and P(met): this scenario and the compared ones (difference from this one in brackets)',
   compareCurrent: 'This scenario',
   compareEmpty: 'Add a preset or a saved scenario: its central paths appear as dashed lines on every chart.',
   compareMissing: 'not found in this browser',
@@ -169,7 +178,8 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   copyLink: '复制链接',
   linkCopied: '链接已复制。',
   linkCopyManual: '链接已选中：按 {key} 复制。',
-  linkTooLong: '该情景需要 {n} 个字符的链接，超过链接上限 {max} 个字符：请缩短备注，或保存、导出为文件。地址栏保留最后一个可用的链接。',
+  linkTooLong:
+    '该情景需要 {n} 个字符的链接，超过链接上限 {max} 个字符：请缩短备注，或保存、导出为文件。地址栏保留最后一个可用的链接。',
   tools: '情景工具',
   savedAndFiles: '已保存的情景与文件',
   compare: '对比',
@@ -209,7 +219,8 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   importOldModel: '该文件由模型版本 {old} 生成；当前为 {mv}，结果可能不同。',
   importOldData: '该文件基于 {old} 的参考数据；当前为 {dv}，结果可能不同。',
   importRenamed: '已将旧版本的字段改为现名：{fields}。',
-  importBasisDefaults: '该文件未指定预设情景：以注册表默认值（各项假设取注册表的取值，不含不确定性）为起点，而非某个预设。',
+  importBasisDefaults:
+    '该文件未指定预设情景：以注册表默认值（各项假设取注册表的取值，不含不确定性）为起点，而非某个预设。',
   savedScenarios: '保存在本浏览器中',
   saveAs: '保存为',
   saveNamePlaceholder: '名称',
@@ -295,7 +306,8 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   exportCsvTitle: '中心路径与区间的 CSV，每月一行',
   exportJsonTitle: '情景的 JSON 文件',
   exportScenario: '情景',
-  exportSource: '来源：工信部、国家统计局及国务院新闻办发布会，截至2021年7月可得信息；扬帆（Yangfan）情景模型推演，而非预言。',
+  exportSource:
+    '来源：工信部、国家统计局及国务院新闻办发布会，截至2021年7月可得信息；扬帆（Yangfan）情景模型推演，而非预言。',
   exportVersions: '模型 {mv} · 数据 {dv} · 随机种子 {seed} · {n} 个样本',
   slideOf: '{n} / {total}',
   leavePresentation: '退出',

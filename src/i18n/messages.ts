@@ -98,7 +98,8 @@ const core = {
   verdictAlready: 'Already meets the target ({target}) at the start; P(met by end-2023) is {p}.',
   verdictFalls: 'Meets the target ({target}) in {month} but is {value} at the deadline; P(met by end-2023) is {p}.',
   verdictRange: 'Ends 2023 at {value} (target {target}); P(met) is {p}.',
-  verdictRate: 'Averages {value} a year over 2021–2023 under these assumptions (target {target}); P(met) is {p}. Read at the deadline only.',
+  verdictRate:
+    'Averages {value} a year over 2021–2023 under these assumptions (target {target}); P(met) is {p}. Read at the deadline only.',
   notMeaningful: 'read at the deadline only (2021–2023 average)',
   announce: '{name}: {verdict}, P(met) {p}',
   running: 'Computing {n} samples…',
@@ -128,7 +129,8 @@ const core = {
   deadlineLabel: 'end-2023',
   medianCrossing: 'half of samples met',
   numEmpty: 'Enter a number.',
-  numDecimalComma: '“{text}”: a comma here can only be a decimal comma, which is ambiguous: write the decimal point as “.” (1.5), and group thousands in threes (1,500).',
+  numDecimalComma:
+    '“{text}”: a comma here can only be a decimal comma, which is ambiguous: write the decimal point as “.” (1.5), and group thousands in threes (1,500).',
   numGrouping: '“{text}”: digits must be grouped in threes (600,000 or 600 000).',
   numPercentHere: 'Read as {value}, but “%” does not belong here: the unit is {unit}.',
   numNotNumber: '“{text}” is not a number (accepted: 600000, 600,000, 600 000, 60万, 1.2亿, 6e5).',
@@ -265,7 +267,8 @@ const coreZh: Record<keyof typeof core, string> = {
   assumptionBadge: '假设',
   dataBadge: '数据',
   perTenK: '每万人',
-  footerData: '数据：工信部、国家统计局及国务院新闻办发布会，2019年至2024年10月，每个数据注明公布时间；各数据点的来源见其提示。',
+  footerData:
+    '数据：工信部、国家统计局及国务院新闻办发布会，2019年至2024年10月，每个数据注明公布时间；各数据点的来源见其提示。',
   footerModel: '模型版本 {mv}，数据版本 {dv}。预测是情景推演，而非预言。',
   deadlineLabel: '2023年底',
   medianCrossing: '半数样本达标',
@@ -300,6 +303,14 @@ const coreZh: Record<keyof typeof core, string> = {
 
 const en = { ...core, ...analysisEn, ...shareEn, ...runnerEn, ...presentEn, ...backtestEn, ...planEn };
 export type MessageKey = keyof typeof en;
-const zh: Record<MessageKey, string> = { ...coreZh, ...analysisZh, ...shareZh, ...runnerZh, ...presentZh, ...backtestZh, ...planZh };
+const zh: Record<MessageKey, string> = {
+  ...coreZh,
+  ...analysisZh,
+  ...shareZh,
+  ...runnerZh,
+  ...presentZh,
+  ...backtestZh,
+  ...planZh,
+};
 
 export const MESSAGES = { en, 'zh-CN': zh } as const;

@@ -84,5 +84,13 @@ export function analyse(input: ModelInput, opts: AnalyseOptions = {}): Analysis 
       onTrack: onTrack(id, input.asOf),
     };
   });
-  return { asOf: input.asOf, horizon: input.horizon, seed: input.seed, families: { ...input.families }, level, samples, outputs };
+  return {
+    asOf: input.asOf,
+    horizon: input.horizon,
+    seed: input.seed,
+    families: { ...input.families },
+    level,
+    samples,
+    outputs,
+  };
 }

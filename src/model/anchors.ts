@@ -123,7 +123,12 @@ export function deadlineIndex(a: Anchors, id: OutputId): number {
 }
 
 /** Resolves the anchors of a run from its as-of date and horizon (both already validated) under a plan. */
-export function resolveAnchors(asOfIso: string, horizonIso: string, store: DataStore = STORE, plan: PlanId = DEFAULT_PLAN): Anchors {
+export function resolveAnchors(
+  asOfIso: string,
+  horizonIso: string,
+  store: DataStore = STORE,
+  plan: PlanId = DEFAULT_PLAN,
+): Anchors {
   const asOf = monthAtOrBefore(asOfIso);
   const need = (s: string) => {
     const x = observedSeries(s, asOfIso, store);

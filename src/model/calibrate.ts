@@ -131,7 +131,13 @@ export type ConditioningReason =
   /** A fitted value at a bound of its allowed range. */
   | { readonly code: 'at-bound'; readonly param: ParamId; readonly bound: 'lower' | 'upper'; readonly value: number }
   /** A standard error above `limit` of its value (`se` is Number.MAX_VALUE where the variance is not finite). */
-  | { readonly code: 'large-standard-error'; readonly param: ParamId; readonly value: number; readonly se: number; readonly limit: number }
+  | {
+      readonly code: 'large-standard-error';
+      readonly param: ParamId;
+      readonly value: number;
+      readonly se: number;
+      readonly limit: number;
+    }
   /** Leaving out the last `dropped` observations moves the fitted 2023-12 value by `change` (relative). */
   | { readonly code: 'leave-out'; readonly dropped: number; readonly change: number };
 
@@ -191,10 +197,12 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
   if (outputId === 'traffic_share' || outputId === 'industry_vpn' || outputId === 'iot_connections') {
     // The model starts from (or, structural traffic, solves its r0 from) the last observation and reproduces it exactly;
     // IoT connections grow from it at an assumed rate.
-    const reason = points.length === 0 ? 'no-observation' : points.length === 1 ? 'single-observation' : 'anchored-on-last';
+    const reason =
+      points.length === 0 ? 'no-observation' : points.length === 1 ? 'single-observation' : 'anchored-on-last';
     return { status: 'not-fittable', outputId: id, series, n: points.length, lastMonth, reason };
   }
-  if (points.length < 2) return { status: 'not-fittable', outputId: id, series, n: points.length, lastMonth, reason: 'too-few' };
+  if (points.length < 2)
+    return { status: 'not-fittable', outputId: id, series, n: points.length, lastMonth, reason: 'too-few' };
 
   const population = observedSeries('population', input.asOf);
   if (!population) throw new Error(`no population observation at or before ${input.asOf}`);
@@ -205,7 +213,11 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
 
   // Converts the fitted quantity (users or stations) to the output's unit.
   const toOutput = (m: Month, v: number) =>
-    outputId === 'user_penetration' ? (100 * v) / popAt(m) : outputId === 'base_stations_per_10k' ? (1e4 * v) / popAt(m) : v;
+    outputId === 'user_penetration'
+      ? (100 * v) / popAt(m)
+      : outputId === 'base_stations_per_10k'
+        ? (1e4 * v) / popAt(m)
+        : v;
 
   const makeSpec = (anchor: Month): Spec =>
     isUsers ? usersSpec(family, fitCeiling, input, popAt) : stationsSpec(anchor);
@@ -228,19 +240,30 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
     fitted: toOutput(p.month, curve[p.month - first]),
   }));
   const { rmse, r2 } = fitQuality(fitted.slice(1));
-  const params = Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.values[k])])) as Partial<Record<ParamId, number>>;
-  const stdErrors = all.se ? (Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.se![k])])) as Partial<Record<ParamId, number>>) : null;
+  const params = Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.values[k])])) as Partial<
+    Record<ParamId, number>
+  >;
+  const stdErrors = all.se
+    ? (Object.fromEntries(all.spec.ids.map((id, k) => [id, clean(all.se![k])])) as Partial<Record<ParamId, number>>)
+    : null;
 
   const atDeadline = (spec: Spec, values: readonly number[]) => {
     const path = spec.path(values, points[0].value, first, deadline);
     return toOutput(deadline, path[deadline - first]);
   };
-  const leaveOut: LeaveOut[] = [{ dropped: 0, lastMonth: formatMonth(last), params, value: atDeadline(all.spec, all.values) }];
+  const leaveOut: LeaveOut[] = [
+    { dropped: 0, lastMonth: formatMonth(last), params, value: atDeadline(all.spec, all.values) },
+  ];
   if (opts.leaveOut !== false) {
     for (const k of [1, 2]) {
       const pts = points.slice(0, points.length - k);
       if (pts.length < 2) {
-        leaveOut.push({ dropped: k, lastMonth: pts.length ? formatMonth(pts[pts.length - 1].month) : '', params: null, value: null });
+        leaveOut.push({
+          dropped: k,
+          lastMonth: pts.length ? formatMonth(pts[pts.length - 1].month) : '',
+          params: null,
+          value: null,
+        });
         continue;
       }
       const f = fitOn(pts);
@@ -255,16 +278,23 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
 
   // Conditioning.
   const reasons: ConditioningReason[] = [];
-  if (points.length < CONDITIONING.minPoints) reasons.push({ code: 'few-points', n: points.length, min: CONDITIONING.minPoints });
+  if (points.length < CONDITIONING.minPoints)
+    reasons.push({ code: 'few-points', n: points.length, min: CONDITIONING.minPoints });
   if (isUsers) {
     const ceiling = fitCeiling ? params.ceiling! : input.params.ceiling.value;
     const share = points[points.length - 1].value / ((ceiling / 100) * popAt(last));
-    if (share < CONDITIONING.earlyShare) reasons.push({ code: 'early-s-curve', share: clean(share), limit: CONDITIONING.earlyShare });
+    if (share < CONDITIONING.earlyShare)
+      reasons.push({ code: 'early-s-curve', share: clean(share), limit: CONDITIONING.earlyShare });
   }
   all.spec.ids.forEach((id, k) => {
     const u = all.theta[k];
     if (u <= CONDITIONING.boundTolerance || u >= 1 - CONDITIONING.boundTolerance) {
-      reasons.push({ code: 'at-bound', param: id, bound: u <= CONDITIONING.boundTolerance ? 'lower' : 'upper', value: clean(all.values[k]) });
+      reasons.push({
+        code: 'at-bound',
+        param: id,
+        bound: u <= CONDITIONING.boundTolerance ? 'lower' : 'upper',
+        value: clean(all.values[k]),
+      });
     }
   });
   if (all.se) {
@@ -272,7 +302,13 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
       const v = all.values[k];
       const se = all.se![k];
       if (v !== 0 && se / Math.abs(v) > CONDITIONING.maxRelativeSe) {
-        reasons.push({ code: 'large-standard-error', param: id, value: clean(v), se: clean(se), limit: CONDITIONING.maxRelativeSe });
+        reasons.push({
+          code: 'large-standard-error',
+          param: id,
+          value: clean(v),
+          se: clean(se),
+          limit: CONDITIONING.maxRelativeSe,
+        });
       }
     });
   }
@@ -280,7 +316,8 @@ export function calibrate(input: ModelInput, id: OutputId, opts: CalibrateOption
   for (const lo of leaveOut.slice(1)) {
     if (lo.value === null || base === 0) continue;
     const change = (lo.value - base) / Math.abs(base);
-    if (Math.abs(change) > CONDITIONING.maxLeaveOutChange) reasons.push({ code: 'leave-out', dropped: lo.dropped, change: clean(change) });
+    if (Math.abs(change) > CONDITIONING.maxLeaveOutChange)
+      reasons.push({ code: 'leave-out', dropped: lo.dropped, change: clean(change) });
   }
 
   let central: number | null = null;
@@ -336,7 +373,9 @@ function monthOfAnchor(outputId: OutputId, asOf: string): Month {
 /** Observations at or before the as-of date, one per month (a later one in a month replaces an earlier), oldest first. */
 function toPoints(raw: readonly { date: string; value: number }[], asOf: string): Point[] {
   const byMonth = new Map<Month, { date: string; value: number }>();
-  for (const o of [...raw].filter((o) => o.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+  for (const o of [...raw]
+    .filter((o) => o.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     byMonth.set(parseMonth(o.date), o);
   }
   return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, o]) => ({ month, value: o.value }));

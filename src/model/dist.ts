@@ -23,7 +23,11 @@ export function shiftDist(d: Dist, from: number, to: number, p: Pick<ParamDef, '
       const median = from > 0 && to > 0 ? d.median * (to / from) : to;
       // The median must stay positive: at a point of 0 it takes the smallest positive value of the range.
       const floor = Math.max(p.min, Number.MIN_VALUE);
-      return { kind: 'lognormal', median: Math.min(p.max, Math.max(floor, median > 0 ? median : floor)), sigma: d.sigma };
+      return {
+        kind: 'lognormal',
+        median: Math.min(p.max, Math.max(floor, median > 0 ? median : floor)),
+        sigma: d.sigma,
+      };
     }
     default:
       return d satisfies never;

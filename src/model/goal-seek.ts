@@ -30,10 +30,14 @@ export type SeekStatus = 'reachable' | 'already-met' | 'unreachable';
  * away from ('met-at-min', 'met-at-max'); unreachable within the range ('out-of-range'), or because the lever has no
  * effect on the output ('no-effect'). src/i18n/analysis-text.ts renders them in both languages.
  */
-export type SeekReason = 'on-grid' | 'off-grid' | 'met-everywhere' | 'met-at-min' | 'met-at-max' | 'out-of-range' | 'no-effect';
+export type SeekReason =
+  'on-grid' | 'off-grid' | 'met-everywhere' | 'met-at-min' | 'met-at-max' | 'out-of-range' | 'no-effect';
 
 /** Why a probability goal seek ended as it did: the subset of SeekReason it can give. */
-export type ProbabilitySeekReason = Extract<SeekReason, 'on-grid' | 'off-grid' | 'met-at-min' | 'met-at-max' | 'out-of-range'>;
+export type ProbabilitySeekReason = Extract<
+  SeekReason,
+  'on-grid' | 'off-grid' | 'met-at-min' | 'met-at-max' | 'out-of-range'
+>;
 
 /** How the output at the deadline responds to the lever over its range. */
 export type Response = 'increasing' | 'decreasing' | 'flat' | 'non-monotone';
@@ -216,11 +220,18 @@ export function goalSeek(input: ModelInput, outputId: OutputId, leverId?: ParamI
   else {
     let bestI = -1;
     for (let j = 0; j < GRID; j++) {
-      if (met[j] !== met[j + 1] && (bestI < 0 || Math.abs(xs[j] - current.value) < Math.abs(xs[bestI] - current.value))) bestI = j;
+      if (met[j] !== met[j + 1] && (bestI < 0 || Math.abs(xs[j] - current.value) < Math.abs(xs[bestI] - current.value)))
+        bestI = j;
     }
     i = bestI;
   }
-  const { meets: xm, fails: xn } = bisect(met[i] ? xs[i] : xs[i + 1], met[i] ? xs[i + 1] : xs[i], (x) => ok(f(x)), (p.max - p.min) * 1e-13, 200);
+  const { meets: xm, fails: xn } = bisect(
+    met[i] ? xs[i] : xs[i + 1],
+    met[i] ? xs[i + 1] : xs[i],
+    (x) => ok(f(x)),
+    (p.max - p.min) * 1e-13,
+    200,
+  );
   const towards: 'up' | 'down' = xm > xn ? 'up' : 'down';
   let y = Number.NaN;
   const yMeets = (x: number) => ok((y = f(x)));
@@ -363,7 +374,13 @@ export function bisect(
  * From a value on the lever's step grid that does not pass the test (`passes` false), moves up to three steps
  * `towards` the meeting side until one passes; returns the last value tried (or `value` itself when it passes).
  */
-function stepTowards(lever: ParamId, value: number, towards: 'up' | 'down', passes: boolean, test: (x: number) => boolean): number {
+function stepTowards(
+  lever: ParamId,
+  value: number,
+  towards: 'up' | 'down',
+  passes: boolean,
+  test: (x: number) => boolean,
+): number {
   const step = PARAMS[lever].step;
   for (let k = 0; k < 3 && !passes; k++) {
     const next = toStep(lever, value + (towards === 'up' ? step : -step), towards);
@@ -375,7 +392,12 @@ function stepTowards(lever: ParamId, value: number, towards: 'up' | 'down', pass
 }
 
 /** Returns a function giving the central value at the deadline with the lever at x. */
-export function centralFn(input: ModelInput, outputId: OutputId, lever: ParamId, a: Anchors = resolveAnchors(input.asOf, input.horizon, undefined, input.plan)) {
+export function centralFn(
+  input: ModelInput,
+  outputId: OutputId,
+  lever: ParamId,
+  a: Anchors = resolveAnchors(input.asOf, input.horizon, undefined, input.plan),
+) {
   const idx = deadlineIndex(a, outputId);
   return (x: number) => runCentral(withParamValue(input, lever, x), a)[outputId][idx];
 }

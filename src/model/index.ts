@@ -42,7 +42,22 @@ export {
   type ProbabilitySeekReason,
   type Response,
 } from './goal-seek';
-export { sensitivity, swingOf, type SensitivityResult, type SensitivityRow, type SwingBasis, type DropReason } from './sensitivity';
-export { onTrack, classifyOnTrack, ON_TRACK_THRESHOLDS, type OnTrackOutput, type OnTrackResult, type OnTrackStatus, type OnTrackReason } from './on-track';
+export {
+  sensitivity,
+  swingOf,
+  type SensitivityResult,
+  type SensitivityRow,
+  type SwingBasis,
+  type DropReason,
+} from './sensitivity';
+export {
+  onTrack,
+  classifyOnTrack,
+  ON_TRACK_THRESHOLDS,
+  type OnTrackOutput,
+  type OnTrackResult,
+  type OnTrackStatus,
+  type OnTrackReason,
+} from './on-track';
 export { actualOutcome, type Outcome } from './actuals';
 export { bridgeOf, USERS_SERIES, type Bridge } from './bridge';

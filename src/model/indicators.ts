@@ -18,7 +18,12 @@ export const INDICATOR_IDS = [
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
-export const PROGRAMME_IDS = ['solutions', 'industry_standards', 'security_demo_centers', 'regional_benchmarks'] as const;
+export const PROGRAMME_IDS = [
+  'solutions',
+  'industry_standards',
+  'security_demo_centers',
+  'regional_benchmarks',
+] as const;
 export type ProgrammeId = (typeof PROGRAMME_IDS)[number];
 
 /**
@@ -83,7 +88,8 @@ function targetOf(id: OutputId): Target {
   const id27 = target2027Id(id);
   if (id27) {
     const t = target2027(id27);
-    if (t.value === null || t.comparator === 'qualitative') throw new Error(`${id27} in data/targets-2027.json has no quantitative target`);
+    if (t.value === null || t.comparator === 'qualitative')
+      throw new Error(`${id27} in data/targets-2027.json has no quantitative target`);
     return { comparator: t.comparator, value: t.value };
   }
   const ind = PLAN_TARGETS.indicators.find((x) => x.id === id);

@@ -50,7 +50,8 @@ export function fitBounded(problem: LeastSquaresProblem, current: readonly numbe
   const clamp01 = (t: number) => Math.min(0.98, Math.max(0.02, t));
   const starts: number[][] = [current.map((v, j) => clamp01((v - lo[j]) / width[j]))];
   const levels = k === 1 ? [0.05, 0.2, 0.5] : k === 2 ? [0.03, 0.15, 0.5] : [0.05, 0.3];
-  const grid = (j: number): number[][] => (j === k ? [[]] : grid(j + 1).flatMap((rest) => levels.map((l) => [l, ...rest])));
+  const grid = (j: number): number[][] =>
+    j === k ? [[]] : grid(j + 1).flatMap((rest) => levels.map((l) => [l, ...rest]));
   starts.push(...grid(0));
 
   let best: { theta: number[]; sse: number } | null = null;
@@ -134,7 +135,10 @@ export function invert(a: readonly (readonly number[])[]): number[][] | null {
 }
 
 /** RMSE and R² of fitted against observed values. */
-export function fitQuality(pts: readonly { readonly observed: number; readonly fitted: number }[]): { rmse: number; r2: number } {
+export function fitQuality(pts: readonly { readonly observed: number; readonly fitted: number }[]): {
+  rmse: number;
+  r2: number;
+} {
   if (pts.length === 0) return { rmse: 0, r2: 1 };
   let ss = 0;
   let mean = 0;

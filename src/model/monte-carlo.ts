@@ -327,7 +327,12 @@ export function transferables(r: RunResult): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const id of r.ids) {
     const o = r.outputs[id];
-    out.push(o.central.buffer as ArrayBuffer, o.bands.buffer as ArrayBuffer, o.crossingCdf.buffer as ArrayBuffer, o.deadlineSamples.buffer as ArrayBuffer);
+    out.push(
+      o.central.buffer as ArrayBuffer,
+      o.bands.buffer as ArrayBuffer,
+      o.crossingCdf.buffer as ArrayBuffer,
+      o.deadlineSamples.buffer as ArrayBuffer,
+    );
   }
   return out;
 }

@@ -62,7 +62,15 @@ export function classifyOnTrack(
   target: Target,
   deadline: Month = DEADLINE,
 ): OnTrackResult {
-  const empty = { target, n: points.length, first: null, last: null, observedGrowth: null, requiredGrowth: null, ratio: null };
+  const empty = {
+    target,
+    n: points.length,
+    first: null,
+    last: null,
+    observedGrowth: null,
+    requiredGrowth: null,
+    ratio: null,
+  };
   const pts = [...points].sort((a, b) => a.month - b.month);
   const lastP = pts[pts.length - 1];
   const firstP = pts[0];

@@ -50,12 +50,14 @@ export class Quantiler {
     this.ks = Int32Array.from(
       [...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.ceil((n - 1) * p)]))].sort((a, b) => a - b),
     );
-    const rk = [...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.min(n - 1, Math.floor((n - 1) * p) + 1)]))].sort(
-      (a, b) => a - b,
-    );
+    const rk = [
+      ...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.min(n - 1, Math.floor((n - 1) * p) + 1)])),
+    ].sort((a, b) => a - b);
     this.rk = Int32Array.from(rk);
     this.rLo = Int32Array.from(ps, (p) => rk.indexOf(Math.floor((n - 1) * p)));
-    this.rHi = Int32Array.from(ps, (p) => (Math.floor((n - 1) * p) + 1 < n ? rk.indexOf(Math.floor((n - 1) * p) + 1) : -1));
+    this.rHi = Int32Array.from(ps, (p) =>
+      Math.floor((n - 1) * p) + 1 < n ? rk.indexOf(Math.floor((n - 1) * p) + 1) : -1,
+    );
     this.stat = new Float64Array(rk.length);
     // About four values per bucket: the histogram stays small next to the values, and each selected bucket tiny.
     this.buckets = Math.max(16, n >> 2);
@@ -89,7 +91,14 @@ export class Quantiler {
    * Writes the quantiles of `values[0 … n)`, given their minimum `lo` and maximum `hi` and that none is NaN (the
    * caller has just scanned them).
    */
-  quantilesWithin(values: Float64Array, lo: number, hi: number, out: Float64Array, offset: number, stride: number): void {
+  quantilesWithin(
+    values: Float64Array,
+    lo: number,
+    hi: number,
+    out: Float64Array,
+    offset: number,
+    stride: number,
+  ): void {
     const range = hi - lo;
     const B = this.buckets;
     const scale = B / range;

@@ -54,7 +54,11 @@ export function swingOf(input: ModelInput, id: ParamId): { low: number; high: nu
   const s = input.params[id];
   const clip = (v: number) => Math.min(p.max, Math.max(p.min, v));
   if (s.dist.kind !== 'fixed') {
-    return { low: clip(inverseCdf(s.dist, 0.1, s.value)), high: clip(inverseCdf(s.dist, 0.9, s.value)), basis: 'p10-p90' };
+    return {
+      low: clip(inverseCdf(s.dist, 0.1, s.value)),
+      high: clip(inverseCdf(s.dist, 0.9, s.value)),
+      basis: 'p10-p90',
+    };
   }
   if (s.value !== 0) {
     const d = 0.1 * Math.abs(s.value);

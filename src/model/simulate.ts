@@ -11,7 +11,17 @@ import { ALL_OUTPUT_IDS, type OutputId } from './indicators';
 import type { ParamId, TrafficFamily, UsersFamily } from './registry';
 import type { Month } from './months';
 import { exp, log1p, pow } from './math';
-import { bassStep, gompertzDecay, gompertzStep, held, logisticShareStep, logisticUsersStep, marketPotential, monthlyAdditions, monthlyFactor } from './recurrences';
+import {
+  bassStep,
+  gompertzDecay,
+  gompertzStep,
+  held,
+  logisticShareStep,
+  logisticUsersStep,
+  marketPotential,
+  monthlyAdditions,
+  monthlyFactor,
+} from './recurrences';
 
 /** One column of values per parameter, all of the same length (the number of samples). */
 export type ParamColumns = Readonly<Record<ParamId, Float64Array>>;

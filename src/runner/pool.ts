@@ -90,10 +90,9 @@ export function createPoolRunner(
     async run(input: ModelInput, samples: number): Promise<RunResult> {
       if (terminated) throw new WorkerFailure('runner terminated', 'terminated');
       const a = resolveAnchors(input.asOf, input.horizon, undefined, input.plan);
-      const lengths = Object.fromEntries(planOutputs(input.plan ?? DEFAULT_PLAN).map((id) => [id, a.horizon - a.start[id] + 1])) as Record<
-        OutputId,
-        number
-      >;
+      const lengths = Object.fromEntries(
+        planOutputs(input.plan ?? DEFAULT_PLAN).map((id) => [id, a.horizon - a.start[id] + 1]),
+      ) as Record<OutputId, number>;
       const parts = shares(size, lengths);
       const fractions = new Array<number>(size).fill(0);
       let finished = false;

@@ -111,7 +111,8 @@ function utf8Length(s: string): number {
   return n;
 }
 
-const list = (lines: string[]) => `${lines.slice(0, 5).join('; ')}${lines.length > 5 ? `; and ${lines.length - 5} more` : ''}`;
+const list = (lines: string[]) =>
+  `${lines.slice(0, 5).join('; ')}${lines.length > 5 ? `; and ${lines.length - 5} more` : ''}`;
 
 function importUnsafe(text: string): ImportResult {
   if (typeof text !== 'string') return fail('empty', 'No file content.');
@@ -122,7 +123,10 @@ function importUnsafe(text: string): ImportResult {
   const parsed = parseJson(body, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES });
   if (!parsed.ok) {
     const what = jsonProblemText(parsed.problem, 'the file');
-    return fail('json', parsed.problem.code === 'syntax' ? `${capitalise(what)}.` : `The file cannot be read: ${what}.`);
+    return fail(
+      'json',
+      parsed.problem.code === 'syntax' ? `${capitalise(what)}.` : `The file cannot be read: ${what}.`,
+    );
   }
   const value = parsed.value;
   if (!isPlainObject(value)) return fail('not-object', 'The file does not hold a scenario (a JSON object).');
@@ -133,7 +137,8 @@ function importUnsafe(text: string): ImportResult {
   if (isExport) {
     if (doc.format !== FILE_FORMAT) return fail('not-object', 'The file is not a Yangfan scenario file.');
     const fv = doc.formatVersion;
-    if (typeof fv !== 'number' || !Number.isInteger(fv) || fv < 1) return fail('schema', 'formatVersion must be a whole number from 1.');
+    if (typeof fv !== 'number' || !Number.isInteger(fv) || fv < 1)
+      return fail('schema', 'formatVersion must be a whole number from 1.');
     if (fv > FILE_FORMAT_VERSION)
       return fail('version', `The file was made by a newer version of Yangfan (file format ${fv}); please update.`);
     meta = {};

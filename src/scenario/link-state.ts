@@ -20,19 +20,26 @@ export const NAME_MAX = 80;
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const DEFAULT_VIEW_MODE: ViewMode = 'notebook';
 
-export const NameSchema = z.string({ error: 'name must be text' }).check(
-  z.minLength(1, { error: 'name must not be empty' }),
-  z.maxLength(NAME_MAX, { error: `name must be at most ${NAME_MAX} characters` }),
-);
+export const NameSchema = z
+  .string({ error: 'name must be text' })
+  .check(
+    z.minLength(1, { error: 'name must not be empty' }),
+    z.maxLength(NAME_MAX, { error: `name must be at most ${NAME_MAX} characters` }),
+  );
 
 export const LinkStateSchema = z.object({
   scenario: z.prefault(ScenarioSchema, {}),
   lang: z._default(z.enum(LANGS, { error: `lang must be one of ${LANGS.join(', ')}` }), DEFAULT_LANG),
   view: z._default(
     z.object({
-      mode: z._default(z.enum(VIEW_MODES, { error: `view mode must be one of ${VIEW_MODES.join(', ')}` }), DEFAULT_VIEW_MODE),
+      mode: z._default(
+        z.enum(VIEW_MODES, { error: `view mode must be one of ${VIEW_MODES.join(', ')}` }),
+        DEFAULT_VIEW_MODE,
+      ),
       indicator: z.optional(
-        z.enum(ALL_OUTPUT_IDS as unknown as readonly [OutputId, ...OutputId[]], { error: 'indicator must be one of the model outputs' }),
+        z.enum(ALL_OUTPUT_IDS as unknown as readonly [OutputId, ...OutputId[]], {
+          error: 'indicator must be one of the model outputs',
+        }),
       ),
     }),
     { mode: DEFAULT_VIEW_MODE },

@@ -29,7 +29,10 @@ export interface Preset {
 export function parsePreset(raw: unknown): Preset {
   const meta = PresetMetaSchema.safeParse(raw);
   const scn = ScenarioSchema.safeParse(raw);
-  const errors = [...(meta.success ? [] : formatIssues(meta.error.issues)), ...(scn.success ? [] : formatIssues(scn.error.issues))];
+  const errors = [
+    ...(meta.success ? [] : formatIssues(meta.error.issues)),
+    ...(scn.success ? [] : formatIssues(scn.error.issues)),
+  ];
   if (!meta.success || !scn.success) throw new Error(`invalid preset: ${errors.join('; ')}`);
   return { id: scn.data.preset, name: meta.data.name, rationale: meta.data.rationale, scenario: scn.data };
 }

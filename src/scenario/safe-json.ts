@@ -74,7 +74,8 @@ export function jsonProblemText(p: JsonProblem, what: string): string {
 }
 
 /** A plain object (not null, not an array). */
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Text from outside made safe to print on a terminal or show in a message: control characters (C0, DEL, C1, which

@@ -51,19 +51,30 @@ function distSchema(p: ParamDef) {
         .object({ kind: z.literal('uniform'), min: inRange(p, 'min'), max: inRange(p, 'max') })
         .check(z.refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['max'] })),
       z
-        .object({ kind: z.literal('triangular'), min: inRange(p, 'min'), mode: inRange(p, 'mode'), max: inRange(p, 'max') })
-        .check(z.refine((d) => d.min <= d.mode && d.mode <= d.max, { error: 'needs min ≤ mode ≤ max', path: ['mode'] })),
+        .object({
+          kind: z.literal('triangular'),
+          min: inRange(p, 'min'),
+          mode: inRange(p, 'mode'),
+          max: inRange(p, 'max'),
+        })
+        .check(
+          z.refine((d) => d.min <= d.mode && d.mode <= d.max, { error: 'needs min ≤ mode ≤ max', path: ['mode'] }),
+        ),
       z.object({
         kind: z.literal('normal'),
         mean: inRange(p, 'mean'),
         sd: finite('sd').check(
-          z.refine((v) => v >= 0 && v <= width, { error: `sd must be between 0 and ${fmtNum(width)} (the width of the allowed range)` }),
+          z.refine((v) => v >= 0 && v <= width, {
+            error: `sd must be between 0 and ${fmtNum(width)} (the width of the allowed range)`,
+          }),
         ),
       }),
       z.object({
         kind: z.literal('lognormal'),
         median: finite('median').check(
-          z.refine((v) => v > 0 && v >= p.min && v <= p.max, { error: `median must be positive and within ${rangeText(p)}` }),
+          z.refine((v) => v > 0 && v >= p.min && v <= p.max, {
+            error: `median must be positive and within ${rangeText(p)}`,
+          }),
         ),
         sigma: finite('sigma').check(z.refine((v) => v >= 0 && v <= 3, { error: 'sigma must be between 0 and 3' })),
       }),
@@ -81,14 +92,20 @@ const paramShape = Object.fromEntries(
 
 /** The schema of one parameter's setting: missing fields take the registry's point value and default uncertainty. */
 function settingOf(p: ParamDef) {
-  return z._default(z.object({ value: z._default(inRange(p), p.value), dist: z._default(distSchema(p), p.uncertainty) }), {
-    value: p.value,
-    dist: p.uncertainty,
-  });
+  return z._default(
+    z.object({ value: z._default(inRange(p), p.value), dist: z._default(distSchema(p), p.uncertainty) }),
+    {
+      value: p.value,
+      dist: p.uncertainty,
+    },
+  );
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => isoDate.test(s) && !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s);
+const validDate = (s: string) =>
+  isoDate.test(s) &&
+  !Number.isNaN(Date.parse(s + 'T00:00:00Z')) &&
+  new Date(s + 'T00:00:00Z').toISOString().startsWith(s);
 
 /**
  * Left-out dates default to this marker, which no written date can be (an explicit "" fails the date checks); the
@@ -99,51 +116,78 @@ const PLAN_DEFAULT = '';
 
 export const ScenarioSchema = z
   .object({
-  version: z._default(z.literal(SCENARIO_VERSION, { error: `version must be ${SCENARIO_VERSION}` }), SCENARIO_VERSION),
-  preset: z._default(
-    z.string({ error: 'preset must be a string' }).check(z.regex(/^[a-z0-9-]{1,40}$/, { error: 'preset must be a short id (a-z, 0-9, -)' })),
-    'baseline',
-  ),
-  // Optional: absent means the 2021 plan, as in every scenario, file and link made before the upgrade plan (and so the
-  // parsed state of all of them is unchanged). A scenario naming the 2021 plan is stored without it (one form each).
-  plan: z.optional(z.enum(PLAN_IDS, { error: `plan must be one of ${PLAN_IDS.join(', ')}` })),
-  title: z._default(z.string({ error: 'title must be text' }).check(z.maxLength(200, { error: 'title must be at most 200 characters' })), ''),
-  notes: z._default(z.string({ error: 'notes must be text' }).check(z.maxLength(4000, { error: 'notes must be at most 4000 characters' })), ''),
-  asOf: z._default(
-    z.string({ error: 'asOf must be a date' }).check(
-      z.refine(validDate, { error: 'asOf must be a date written YYYY-MM-DD' }),
-      z.refine((s) => s >= AS_OF_MIN && s <= AS_OF_MAX, { error: `asOf must be between ${AS_OF_MIN} and ${AS_OF_MAX}` }),
+    version: z._default(
+      z.literal(SCENARIO_VERSION, { error: `version must be ${SCENARIO_VERSION}` }),
+      SCENARIO_VERSION,
     ),
-    PLAN_DEFAULT,
-  ),
-  horizon: z._default(
-    z.string({ error: 'horizon must be a month' }).check(
-      z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'horizon must be a month written YYYY-MM' }),
-      z.refine((s) => s >= HORIZON_MIN && s <= HORIZON_MAX, { error: `horizon must be between ${HORIZON_MIN} and ${HORIZON_MAX}` }),
+    preset: z._default(
+      z
+        .string({ error: 'preset must be a string' })
+        .check(z.regex(/^[a-z0-9-]{1,40}$/, { error: 'preset must be a short id (a-z, 0-9, -)' })),
+      'baseline',
     ),
-    PLAN_DEFAULT,
-  ),
-  seed: z._default(
-    z.int({ error: 'seed must be a whole number' }).check(
-      z.refine((v) => v >= 0 && v <= 0xffffffff, { error: 'seed must be between 0 and 4294967295' }),
+    // Optional: absent means the 2021 plan, as in every scenario, file and link made before the upgrade plan (and so the
+    // parsed state of all of them is unchanged). A scenario naming the 2021 plan is stored without it (one form each).
+    plan: z.optional(z.enum(PLAN_IDS, { error: `plan must be one of ${PLAN_IDS.join(', ')}` })),
+    title: z._default(
+      z
+        .string({ error: 'title must be text' })
+        .check(z.maxLength(200, { error: 'title must be at most 200 characters' })),
+      '',
     ),
-    DEFAULT_SEED,
-  ),
-  samples: z._default(
-    z.int({ error: 'samples must be a whole number' }).check(
-      z.refine((v) => v >= SAMPLES_MIN && v <= SAMPLES_MAX, { error: `samples must be between ${SAMPLES_MIN} and ${SAMPLES_MAX}` }),
+    notes: z._default(
+      z
+        .string({ error: 'notes must be text' })
+        .check(z.maxLength(4000, { error: 'notes must be at most 4000 characters' })),
+      '',
     ),
-    10_000,
-  ),
-  families: z._default(
-    z.object({
-      users: z._default(z.enum(USERS_FAMILIES, { error: `users family must be one of ${USERS_FAMILIES.join(', ')}` }), 'bass'),
-      traffic: z._default(z.enum(TRAFFIC_FAMILIES, { error: `traffic family must be one of ${TRAFFIC_FAMILIES.join(', ')}` }), 'structural'),
-    }),
-    { users: 'bass', traffic: 'structural' },
-  ),
-  params: z.prefault(z.object(paramShape), {}),
-})
+    asOf: z._default(
+      z.string({ error: 'asOf must be a date' }).check(
+        z.refine(validDate, { error: 'asOf must be a date written YYYY-MM-DD' }),
+        z.refine((s) => s >= AS_OF_MIN && s <= AS_OF_MAX, {
+          error: `asOf must be between ${AS_OF_MIN} and ${AS_OF_MAX}`,
+        }),
+      ),
+      PLAN_DEFAULT,
+    ),
+    horizon: z._default(
+      z.string({ error: 'horizon must be a month' }).check(
+        z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'horizon must be a month written YYYY-MM' }),
+        z.refine((s) => s >= HORIZON_MIN && s <= HORIZON_MAX, {
+          error: `horizon must be between ${HORIZON_MIN} and ${HORIZON_MAX}`,
+        }),
+      ),
+      PLAN_DEFAULT,
+    ),
+    seed: z._default(
+      z
+        .int({ error: 'seed must be a whole number' })
+        .check(z.refine((v) => v >= 0 && v <= 0xffffffff, { error: 'seed must be between 0 and 4294967295' })),
+      DEFAULT_SEED,
+    ),
+    samples: z._default(
+      z.int({ error: 'samples must be a whole number' }).check(
+        z.refine((v) => v >= SAMPLES_MIN && v <= SAMPLES_MAX, {
+          error: `samples must be between ${SAMPLES_MIN} and ${SAMPLES_MAX}`,
+        }),
+      ),
+      10_000,
+    ),
+    families: z._default(
+      z.object({
+        users: z._default(
+          z.enum(USERS_FAMILIES, { error: `users family must be one of ${USERS_FAMILIES.join(', ')}` }),
+          'bass',
+        ),
+        traffic: z._default(
+          z.enum(TRAFFIC_FAMILIES, { error: `traffic family must be one of ${TRAFFIC_FAMILIES.join(', ')}` }),
+          'structural',
+        ),
+      }),
+      { users: 'bass', traffic: 'structural' },
+    ),
+    params: z.prefault(z.object(paramShape), {}),
+  })
   .check(
     z.overwrite((s) => {
       if (s.plan === DEFAULT_PLAN) delete s.plan;

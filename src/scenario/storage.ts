@@ -64,7 +64,8 @@ export interface LoadResult {
   migrated?: { from: number; count: number };
 }
 
-export type ChangeResult = { ok: true; items: SavedItem[]; warning?: StorageProblem } | { ok: false; items: SavedItem[]; error: StorageProblem };
+export type ChangeResult =
+  { ok: true; items: SavedItem[]; warning?: StorageProblem } | { ok: false; items: SavedItem[]; error: StorageProblem };
 
 export interface StorageOptions {
   /** The clock (for savedAt and backup keys); tests pass a fixed one. */
@@ -96,7 +97,10 @@ function write(storage: StorageLike, key: string, value: string): StorageProblem
     return undefined;
   } catch (e) {
     return isQuotaError(e)
-      ? { code: 'quota', message: 'The browser storage is full: delete some saved scenarios or free space, then try again.' }
+      ? {
+          code: 'quota',
+          message: 'The browser storage is full: delete some saved scenarios or free space, then try again.',
+        }
       : { code: 'write', message: `Could not write to the browser storage (${describeError(e)}).` };
   }
 }
@@ -195,12 +199,24 @@ function migrateV0(storage: StorageLike, key: string, raw: string, value: unknow
   });
   const migrated = { from: 0, count: items.length };
   if (dropped.length) {
-    const r = quarantine(storage, raw, items, `${dropped.length} unreadable item${dropped.length > 1 ? 's' : ''} in the old format`, dropped, now);
+    const r = quarantine(
+      storage,
+      raw,
+      items,
+      `${dropped.length} unreadable item${dropped.length > 1 ? 's' : ''} in the old format`,
+      dropped,
+      now,
+    );
     if (r.error?.backupKey && key !== SAVED_KEY) tryRemove(storage, key);
     return { ...r, migrated };
   }
   const problem = write(storage, SAVED_KEY, serialise(items));
-  if (problem) return { items, migrated, error: { ...problem, message: `Could not store the upgraded saved scenarios: ${problem.message}` } };
+  if (problem)
+    return {
+      items,
+      migrated,
+      error: { ...problem, message: `Could not store the upgraded saved scenarios: ${problem.message}` },
+    };
   if (key !== SAVED_KEY) tryRemove(storage, key);
   return { items, migrated };
 }
@@ -223,12 +239,23 @@ function loadUnsafe(storage: StorageLike, now: Date): LoadResult {
       raw = storage.getItem(LEGACY_SAVED_KEY);
     }
   } catch (e) {
-    return { items: [], error: { code: 'unavailable', message: `The browser storage cannot be read (${describeError(e)}).` } };
+    return {
+      items: [],
+      error: { code: 'unavailable', message: `The browser storage cannot be read (${describeError(e)}).` },
+    };
   }
   if (raw === null) return { items: [] };
   if (typeof raw !== 'string') raw = String(raw);
   const parsed = parseJson(raw, STORE_JSON_LIMITS);
-  if (!parsed.ok) return quarantine(storage, raw, [], parsed.problem.code === 'syntax' ? 'not valid JSON' : jsonProblemText(parsed.problem, 'the value'), undefined, now);
+  if (!parsed.ok)
+    return quarantine(
+      storage,
+      raw,
+      [],
+      parsed.problem.code === 'syntax' ? 'not valid JSON' : jsonProblemText(parsed.problem, 'the value'),
+      undefined,
+      now,
+    );
   const value = parsed.value;
   if (Array.isArray(value)) return migrateV0(storage, key, raw, value, now);
   if (!isPlainObject(value) || typeof value.version !== 'number')
@@ -245,7 +272,14 @@ function loadUnsafe(storage: StorageLike, now: Date): LoadResult {
     return quarantine(storage, raw, [], 'not a list of saved scenarios', undefined, now);
   const { items, dropped } = sortItems(value.items);
   if (dropped.length)
-    return quarantine(storage, raw, items, `${dropped.length} unreadable item${dropped.length > 1 ? 's' : ''}`, dropped, now);
+    return quarantine(
+      storage,
+      raw,
+      items,
+      `${dropped.length} unreadable item${dropped.length > 1 ? 's' : ''}`,
+      dropped,
+      now,
+    );
   return { items };
 }
 
@@ -254,7 +288,10 @@ export function loadSaved(storage: StorageLike, opts: StorageOptions = {}): Load
   try {
     return loadUnsafe(storage, (opts.now ?? (() => new Date()))());
   } catch (e) {
-    return { items: [], error: { code: 'unavailable', message: `The saved scenarios could not be read (${describeError(e)}).` } };
+    return {
+      items: [],
+      error: { code: 'unavailable', message: `The saved scenarios could not be read (${describeError(e)}).` },
+    };
   }
 }
 
@@ -276,7 +313,11 @@ function change(
     if (problem) return { ok: false, items: loaded.items, error: problem };
     return e ? { ok: true, items: next, warning: e } : { ok: true, items: next };
   } catch (err) {
-    return { ok: false, items: [], error: { code: 'write', message: `The saved scenarios could not be changed (${describeError(err)}).` } };
+    return {
+      ok: false,
+      items: [],
+      error: { code: 'write', message: `The saved scenarios could not be changed (${describeError(err)}).` },
+    };
   }
 }
 
@@ -287,16 +328,26 @@ function checkName(name: unknown): string | StorageProblem {
 }
 
 /** Saves a state under a name (replacing an item of the same name, in place). */
-export function saveScenario(storage: StorageLike, name: string, state: LinkState, opts: StorageOptions = {}): ChangeResult {
+export function saveScenario(
+  storage: StorageLike,
+  name: string,
+  state: LinkState,
+  opts: StorageOptions = {},
+): ChangeResult {
   return change(storage, opts, (items, now) => {
     const n = checkName(name);
     if (typeof n !== 'string') return n;
     const s = LinkStateSchema.safeParse(state);
-    if (!s.success) return { code: 'state', message: `The scenario is invalid: ${formatIssues(s.error.issues).slice(0, 3).join('; ')}` };
+    if (!s.success)
+      return {
+        code: 'state',
+        message: `The scenario is invalid: ${formatIssues(s.error.issues).slice(0, 3).join('; ')}`,
+      };
     const item: SavedItem = { name: n, savedAt: now.toISOString(), state: s.data };
     const at = items.findIndex((x) => x.name === n);
     if (at >= 0) items[at] = item;
-    else if (items.length >= SAVED_MAX) return { code: 'full', message: `At most ${SAVED_MAX} scenarios can be saved: delete some first.` };
+    else if (items.length >= SAVED_MAX)
+      return { code: 'full', message: `At most ${SAVED_MAX} scenarios can be saved: delete some first.` };
     else items.push(item);
     return items;
   });
@@ -319,7 +370,8 @@ export function renameSaved(storage: StorageLike, from: string, to: string, opts
     if (typeof n !== 'string') return n;
     const at = items.findIndex((x) => x.name === from);
     if (at < 0) return { code: 'missing', message: `No saved scenario is named “${String(from).slice(0, 80)}”.` };
-    if (n !== from && items.some((x) => x.name === n)) return { code: 'exists', message: `A saved scenario is already named “${n}”.` };
+    if (n !== from && items.some((x) => x.name === n))
+      return { code: 'exists', message: `A saved scenario is already named “${n}”.` };
     items[at] = { ...items[at], name: n };
     return items;
   });

@@ -30,7 +30,11 @@ export function suggest(key: string, known: readonly string[]): string | undefin
   const same = known.find((k) => k.toLowerCase() === lower);
   if (same) return same;
   const maxDistance = Math.max(1, Math.min(3, Math.ceil(key.length / 3)));
-  const hit = closestMatch(lower, known.map((k) => k.toLowerCase()), { maxDistance });
+  const hit = closestMatch(
+    lower,
+    known.map((k) => k.toLowerCase()),
+    { maxDistance },
+  );
   return hit === undefined ? undefined : known.find((k) => k.toLowerCase() === hit);
 }
 
@@ -49,9 +53,11 @@ export function unknownKeys(doc: Record<string, unknown>, topLevel: readonly str
   for (const k of Object.keys(doc)) if (!top.includes(k)) out.push(unknownKey('', k, top));
   for (const k of ['name', 'rationale'])
     if (topLevel.includes(k) && isPlainObject(doc[k]))
-      for (const l of Object.keys(doc[k] as object)) if (l !== 'zh' && l !== 'en') out.push(unknownKey(k, l, ['zh', 'en']));
+      for (const l of Object.keys(doc[k] as object))
+        if (l !== 'zh' && l !== 'en') out.push(unknownKey(k, l, ['zh', 'en']));
   if (isPlainObject(doc.families))
-    for (const k of Object.keys(doc.families)) if (k !== 'users' && k !== 'traffic') out.push(unknownKey('families', k, ['users', 'traffic']));
+    for (const k of Object.keys(doc.families))
+      if (k !== 'users' && k !== 'traffic') out.push(unknownKey('families', k, ['users', 'traffic']));
   if (isPlainObject(doc.params)) {
     for (const [id, setting] of Object.entries(doc.params)) {
       if (!(PARAM_IDS as readonly string[]).includes(id)) {
@@ -59,14 +65,22 @@ export function unknownKeys(doc: Record<string, unknown>, topLevel: readonly str
         continue;
       }
       if (!isPlainObject(setting)) continue;
-      for (const k of Object.keys(setting)) if (k !== 'value' && k !== 'dist') out.push(unknownKey(`params.${id}`, k, ['value', 'dist']));
+      for (const k of Object.keys(setting))
+        if (k !== 'value' && k !== 'dist') out.push(unknownKey(`params.${id}`, k, ['value', 'dist']));
       const dist = setting.dist;
       if (!isPlainObject(dist)) continue;
       const fields = typeof dist.kind === 'string' && DIST_FIELDS[dist.kind] ? DIST_FIELDS[dist.kind] : ALL_DIST_FIELDS;
       for (const k of Object.keys(dist))
         if (k !== 'kind' && !fields.includes(k))
           out.push(
-            unknownKey(`params.${id}.dist`, k, fields, typeof dist.kind === 'string' && DIST_FIELDS[dist.kind] ? `not a field of a ${dist.kind} distribution` : 'unknown field'),
+            unknownKey(
+              `params.${id}.dist`,
+              k,
+              fields,
+              typeof dist.kind === 'string' && DIST_FIELDS[dist.kind]
+                ? `not a field of a ${dist.kind} distribution`
+                : 'unknown field',
+            ),
           );
     }
   }
@@ -94,9 +108,12 @@ export type ScenarioBasis = { kind: 'preset'; id: string } | { kind: 'registry-d
  * its value keeps the preset's uncertainty), or, without a preset, the file as it is (the schema fills the registry
  * defaults) under the preset id REGISTRY_DEFAULTS. An unknown preset id is an error.
  */
-export function onBasis(doc: Record<string, unknown>): { raw: Record<string, unknown>; basis: ScenarioBasis } | { error: string } {
+export function onBasis(
+  doc: Record<string, unknown>,
+): { raw: Record<string, unknown>; basis: ScenarioBasis } | { error: string } {
   const id = doc.preset;
-  if (id === undefined || id === REGISTRY_DEFAULTS) return { raw: { ...doc, preset: REGISTRY_DEFAULTS }, basis: { kind: 'registry-defaults' } };
+  if (id === undefined || id === REGISTRY_DEFAULTS)
+    return { raw: { ...doc, preset: REGISTRY_DEFAULTS }, basis: { kind: 'registry-defaults' } };
   if (typeof id !== 'string') return { error: 'preset: must be the id of a preset (text)' };
   const preset = presetById(id);
   if (!preset) {
@@ -107,7 +124,8 @@ export function onBasis(doc: Record<string, unknown>): { raw: Record<string, unk
   }
   const b = preset.scenario;
   const raw: Record<string, unknown> = { ...b, ...doc };
-  if (doc.families === undefined || isPlainObject(doc.families)) raw.families = { ...b.families, ...(doc.families as object | undefined) };
+  if (doc.families === undefined || isPlainObject(doc.families))
+    raw.families = { ...b.families, ...(doc.families as object | undefined) };
   if (doc.params === undefined || isPlainObject(doc.params)) {
     const params: Record<string, unknown> = { ...b.params };
     for (const [pid, setting] of Object.entries((doc.params as Record<string, unknown> | undefined) ?? {})) {

@@ -60,7 +60,9 @@ describe('analysis panel', () => {
     const firstTick = await tornado.locator('svg g[aria-label="y-axis tick label"] text').first().textContent();
     expect(firstTick).toBe('年新建基站');
     await page.locator(`[data-testid="sensitivity-${BS}"] summary`).click();
-    expect(await page.locator(`[data-testid="tornado-table-${BS}"] tbody tr`).first().getAttribute('data-param')).toBe('buildAnnual');
+    expect(await page.locator(`[data-testid="tornado-table-${BS}"] tbody tr`).first().getAttribute('data-param')).toBe(
+      'buildAnnual',
+    );
 
     // Calibration of the build-out: quality, chart and leave-out table.
     expect(await page.locator(`[data-testid="fit-quality-${BS}"]`).innerText()).toMatch(/RMSE .+ · R² 0\.\d+/);
@@ -75,7 +77,9 @@ describe('analysis panel', () => {
     await expect.poll(() => page.locator(`[data-testid="verdict-badge-${BS}"]`).innerText()).toBe('达标');
     expect(await pOf(page, BS)).toBeGreaterThan(before);
     // The open panel re-runs for the changed scenario: now the target is met with the lever where it is.
-    await expect.poll(() => central.innerText(), { timeout: 30_000 }).toMatch(/^只要年新建基站保持 ≥ 64万站\/年即可达标（当前为64万）/);
+    await expect
+      .poll(() => central.innerText(), { timeout: 30_000 })
+      .toMatch(/^只要年新建基站保持 ≥ 64万站\/年即可达标（当前为64万）/);
     await expect.poll(() => panel.locator(':scope > summary .badge').innerText()).toBe('达标');
 
     expect(errors).toEqual([]);
@@ -94,7 +98,9 @@ describe('analysis panel', () => {
     expect(text).toMatch(/early S-curve: the last observation is 25\.8 % of the market potential/);
     expect(text).toMatch(/large uncertainty: Imitation coefficient q = 0\.01378 ± /);
     expect(await page.locator('[data-testid="fitted-users-bassQ"]').innerText()).toMatch(/^0\.01378 per month/);
-    expect(await page.locator('[data-testid="gs-central-users"]').innerText()).toBe('Already met across the whole allowed range of Imitation coefficient q.');
+    expect(await page.locator('[data-testid="gs-central-users"]').innerText()).toBe(
+      'Already met across the whole allowed range of Imitation coefficient q.',
+    );
     expect(await page.locator('[data-testid="ontrack-users"]').innerText()).toBe('on track');
 
     await openPanel(page, 'traffic_share');
@@ -103,7 +109,9 @@ describe('analysis panel', () => {
     );
     expect(await page.locator('[data-testid="ontrack-traffic_share"]').innerText()).toBe('no data');
     await openPanel(page, 'iot_growth');
-    expect(await page.locator('[data-testid="cal-unfitted-iot_growth"]').innerText()).toMatch(/^No observed series exists/);
+    expect(await page.locator('[data-testid="cal-unfitted-iot_growth"]').innerText()).toMatch(
+      /^No observed series exists/,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -117,7 +125,9 @@ describe('analysis panel', () => {
     await page.keyboard.press('Enter');
     const central = page.locator(`[data-testid="gs-central-${BS}"]`);
     await central.waitFor({ timeout: 60_000 });
-    expect(await central.innerText()).toMatch(/^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000\)/);
+    expect(await central.innerText()).toMatch(
+      /^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000\)/,
+    );
 
     const level = page.locator(`[data-testid="gs-level-${BS}"]`);
     await level.fill('150');
@@ -132,7 +142,9 @@ describe('analysis panel', () => {
     expect(await level.getAttribute('aria-invalid')).toBeNull();
 
     await page.locator(`[data-testid="gs-lever-${BS}"]`).selectOption('buildGrowth');
-    await expect.poll(() => central.innerText()).toMatch(/^Change in annual additions must be ≥ [\d.]+ % per year to meet the target \(now 0\)/);
+    await expect
+      .poll(() => central.innerText())
+      .toMatch(/^Change in annual additions must be ≥ [\d.]+ % per year to meet the target \(now 0\)/);
     await expect.poll(() => prob.innerText()).toMatch(/^Change in annual additions ≥ .+ lifts P\(met\) to 50 %/);
     expect(errors).toEqual([]);
     await context.close();

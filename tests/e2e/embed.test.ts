@@ -22,13 +22,20 @@ afterAll(async () => {
 
 describe('embed', () => {
   it('renders both views of the example host page, which sizes its iframes from the posted heights', async () => {
-    const { page, context, errors } = await openPage(h, 'embed-example.html', { locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
+    const { page, context, errors } = await openPage(h, 'embed-example.html', {
+      locale: 'zh-CN',
+      viewport: { width: 1100, height: 900 },
+    });
     const score = page.frameLocator('#yangfan-scorecard');
     const chart = page.frameLocator('#yangfan-chart');
     // The scorecard (Chinese, baseline) and the chart (English, plan ambition, with its controls).
-    await expect.poll(() => score.locator('[data-testid^="score-"]').count(), { timeout: 30_000 }).toBe(OUTPUT_IDS.length);
+    await expect
+      .poll(() => score.locator('[data-testid^="score-"]').count(), { timeout: 30_000 })
+      .toBe(OUTPUT_IDS.length);
     const base = runModel(presetById('baseline')!.scenario);
-    await expect.poll(() => score.locator('[data-testid="pmet-users"]').getAttribute('data-p').then(Number), { timeout: 30_000 }).toBe(base.outputs.users.pMet);
+    await expect
+      .poll(() => score.locator('[data-testid="pmet-users"]').getAttribute('data-p').then(Number), { timeout: 30_000 })
+      .toBe(base.outputs.users.pMet);
     await page.locator('#yangfan-chart').scrollIntoViewIfNeeded();
     await expect.poll(() => chart.locator('figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await chart.locator('.embed-h').innerText()).toBe('5G share of mobile internet access traffic');
@@ -40,11 +47,15 @@ describe('embed', () => {
       const frame = page.locator(id);
       await expect.poll(() => frame.getAttribute('data-height').then(Number), { timeout: 30_000 }).toBeGreaterThan(100);
       const applied = Number(await frame.getAttribute('data-height'));
-      await expect.poll(() => frame.evaluate((el) => Math.round(el.getBoundingClientRect().height))).toBeGreaterThanOrEqual(applied);
+      await expect
+        .poll(() => frame.evaluate((el) => Math.round(el.getBoundingClientRect().height)))
+        .toBeGreaterThanOrEqual(applied);
       expect(await frame.evaluate((el) => (el as HTMLElement).style.height)).toBe(`${applied}px`);
     }
     // The iframe's height follows its content: the scorecard's full height, not its fixed 720 px default.
-    const content = await score.locator('[data-testid="embed"]').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    const content = await score
+      .locator('[data-testid="embed"]')
+      .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
     expect(Number(await page.locator('#yangfan-scorecard').getAttribute('data-height'))).toBe(content);
     // Open in Yangfan: the full app, same scenario, in a new tab.
     const open = chart.locator('[data-testid="embed-open"]');
@@ -74,10 +85,12 @@ describe('embed', () => {
     await page.goto(`${h.url}static-host.html`);
     const frame = page.frameLocator('#f');
     const node = runModel(presetById('cautious')!.scenario);
-    await expect.poll(() => frame.locator('[data-testid="embed-pmet"]').getAttribute('data-p').then(Number), { timeout: 30_000 }).toBe(
-      node.outputs.base_stations_per_10k.pMet,
+    await expect
+      .poll(() => frame.locator('[data-testid="embed-pmet"]').getAttribute('data-p').then(Number), { timeout: 30_000 })
+      .toBe(node.outputs.base_stations_per_10k.pMet);
+    expect(await frame.locator('[data-testid="embed-pmet"]').innerText()).toBe(
+      formatProb(node.outputs.base_stations_per_10k.pMet, 'en'),
     );
-    expect(await frame.locator('[data-testid="embed-pmet"]').innerText()).toBe(formatProb(node.outputs.base_stations_per_10k.pMet, 'en'));
     expect(await frame.locator('[data-testid="embed-verdict"]').isVisible()).toBe(true);
     expect(await frame.locator('html').getAttribute('data-theme')).toBe('dark');
     // The iframe keeps its fixed height: nothing on the host listens.
@@ -99,7 +112,9 @@ describe('embed', () => {
     const snippet = page.locator('[data-testid="embed-snippet"]');
     await expect.poll(() => snippet.inputValue()).toContain('view=chart&amp;indicator=users&amp;controls=1');
     const html = await snippet.inputValue();
-    expect(html).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=chart&amp;indicator=users&amp;controls=1&amp;lang=en&amp;theme=light#v2\.baseline\.[\w-]+" /);
+    expect(html).toMatch(
+      /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=chart&amp;indicator=users&amp;controls=1&amp;lang=en&amp;theme=light#v2\.baseline\.[\w-]+" /,
+    );
     expect(html).toMatch(/height="\d+"/);
     expect(html).toContain('title="Yangfan · 5G users"');
     // The snippet's link carries the scenario (with its title).
@@ -110,7 +125,13 @@ describe('embed', () => {
     const preview = page.locator('[data-testid="embed-preview-frame"]');
     await expect.poll(() => preview.getAttribute('src')).toBe(src);
     expect(await preview.getAttribute('height')).toBe(/height="(\d+)"/.exec(html)![1]);
-    await expect.poll(() => page.frameLocator('[data-testid="embed-preview-frame"]').locator('[data-testid="embed"] figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          page.frameLocator('[data-testid="embed-preview-frame"]').locator('[data-testid="embed"] figure svg').count(),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     expect(html).toContain('<script>');
     expect(await page.locator('.embed-form .note').innerText()).toContain('resize listener');
     await page.uncheck('[data-testid="embed-controls"]');

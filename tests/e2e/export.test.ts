@@ -15,7 +15,8 @@ import { chartCsv } from '../../src/export/csv';
 import { exportFileName } from '../../src/ui/export/filename';
 import { translator } from '../../src/i18n';
 
-const named = (part: string, ext: string, suffix?: string) => exportFileName({ title: TITLE, presetName: '', part, date: new Date(), ext, suffix });
+const named = (part: string, ext: string, suffix?: string) =>
+  exportFileName({ title: TITLE, presetName: '', part, date: new Date(), ext, suffix });
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,7 +34,10 @@ function pngSize(buf: Buffer): { width: number; height: number } {
 }
 
 async function download(page: Page, testid: string): Promise<{ name: string; body: Buffer }> {
-  const [d] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`[data-testid="${testid}"]`)])) as [Download, void];
+  const [d] = (await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.click(`[data-testid="${testid}"]`),
+  ])) as [Download, void];
   const body = readFileSync((await d.path())!);
   // EXPORT_DIR=… keeps the files, to look at them.
   if (process.env.EXPORT_DIR) writeFileSync(join(process.env.EXPORT_DIR, d.suggestedFilename()), body);
@@ -48,7 +52,9 @@ describe('export', () => {
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await page.reload();
     await waitForResult(page);
@@ -72,9 +78,16 @@ describe('export', () => {
     // The stamp lists the assumptions changed from the preset (none: only the title changed).
     expect(text).toContain('与预设不同的假设：无');
     // Well formed, and holds the Plot chart (its band areas and central line).
-    expect(await page.evaluate((s) => new DOMParser().parseFromString(s, 'image/svg+xml').querySelector('parsererror') === null, text)).toBe(true);
+    expect(
+      await page.evaluate(
+        (s) => new DOMParser().parseFromString(s, 'image/svg+xml').querySelector('parsererror') === null,
+        text,
+      ),
+    ).toBe(true);
     expect(text).toMatch(/aria-label="area"/);
-    const [, w, hgt] = /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+)" height="(\d+)"/.exec(text)!.map(Number);
+    const [, w, hgt] = /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+)" height="(\d+)"/
+      .exec(text)!
+      .map(Number);
     expect(w).toBe(1000);
 
     const png = await download(page, 'export-png-traffic_share');
@@ -90,13 +103,17 @@ describe('export', () => {
     expect(csv.name).toBe(named('5G网络接入流量占比', 'csv'));
     // Only the title changed: the bands are those of the baseline (rounded), with a BOM and Chinese headers.
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.body.toString('utf8')).toBe(chartCsv(runModel(PRESETS[0].scenario).outputs.traffic_share, 'traffic_share', 'zh-CN', translator('zh-CN')));
+    expect(csv.body.toString('utf8')).toBe(
+      chartCsv(runModel(PRESETS[0].scenario).outputs.traffic_share, 'traffic_share', 'zh-CN', translator('zh-CN')),
+    );
 
     const json = await download(page, 'export-json-traffic_share');
     const parsed = importScenarioJson(json.body.toString('utf8'));
     expect(parsed.ok && parsed.scenario.title).toBe(TITLE);
 
-    console.log(`export sizes: PNG 2× ${png.body.length} B (${2 * w}×${2 * hgt}), PNG slide ${slide.body.length} B, SVG ${svg.body.length} B, CSV ${csv.body.length} B`);
+    console.log(
+      `export sizes: PNG 2× ${png.body.length} B (${2 * w}×${2 * hgt}), PNG slide ${slide.body.length} B, SVG ${svg.body.length} B, CSV ${csv.body.length} B`,
+    );
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -119,13 +136,20 @@ describe('export', () => {
     expect(plain).toContain('regional demonstration benchmarks');
     expect(text).toContain(`href="${link}"`);
     expect(text).toContain(`Model ${MODEL_VERSION}`);
-    expect(await page.evaluate((s) => new DOMParser().parseFromString(s, 'image/svg+xml').querySelector('parsererror') === null, text)).toBe(true);
+    expect(
+      await page.evaluate(
+        (s) => new DOMParser().parseFromString(s, 'image/svg+xml').querySelector('parsererror') === null,
+        text,
+      ),
+    ).toBe(true);
     const [, w, hgt] = /width="(\d+)" height="(\d+)"/.exec(text)!.map(Number);
     const png = await download(page, 'export-png-scorecard');
     expect(pngSize(png.body)).toEqual({ width: 2 * w, height: 2 * hgt });
     const slide = await download(page, 'export-slide-scorecard');
     expect(pngSize(slide.body)).toEqual({ width: 1920, height: 1080 });
-    console.log(`scorecard sizes: PNG 2× ${png.body.length} B (${2 * w}×${2 * hgt}), PNG slide ${slide.body.length} B, SVG ${svg.body.length} B`);
+    console.log(
+      `scorecard sizes: PNG 2× ${png.body.length} B (${2 * w}×${2 * hgt}), PNG slide ${slide.body.length} B, SVG ${svg.body.length} B`,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -17,7 +17,9 @@ import { OUTPUT_IDS } from '../../src/model';
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
 const CADDY = ['/usr/bin/caddy', '/usr/local/bin/caddy'].find((p) => existsSync(p));
 
-const HOST_PAGE = (app: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+const HOST_PAGE = (
+  app: string,
+) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
   <iframe id="embed" src="${app}?embed=1&view=scorecard#v2.baseline" width="900" height="700"></iframe>
   <iframe id="full" src="${app}#v2.baseline" width="900" height="700"></iframe></body></html>`;
 
@@ -25,7 +27,11 @@ interface Server {
   name: string;
   binary: string | undefined;
   /** Writes the configuration into dir and returns the command that serves the app on appPort and dir on hostPort. */
-  configure(dir: string, appPort: number, hostPort: number): { args: string[]; check: string[]; env?: Record<string, string> };
+  configure(
+    dir: string,
+    appPort: number,
+    hostPort: number,
+  ): { args: string[]; check: string[]; env?: Record<string, string> };
 }
 
 const SERVERS: Server[] = [
@@ -58,7 +64,11 @@ const SERVERS: Server[] = [
       expect(site).toContain(`root * ${resolve('dist')}`);
       writeFileSync(join(t, 'Caddyfile'), `${site}\nhttp://localhost:${hostPort} {\n\troot * ${t}\n\tfile_server\n}\n`);
       const conf = ['--config', join(t, 'Caddyfile'), '--adapter', 'caddyfile'];
-      return { args: ['run', ...conf], check: ['validate', ...conf], env: { HOME: t, XDG_DATA_HOME: t, XDG_CONFIG_HOME: t } };
+      return {
+        args: ['run', ...conf],
+        check: ['validate', ...conf],
+        env: { HOME: t, XDG_DATA_HOME: t, XDG_CONFIG_HOME: t },
+      };
     },
   },
 ];
@@ -110,23 +120,26 @@ describe.each(SERVERS)('hosting with the sample $name configuration', (server) =
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!server.binary)('sends the CSP as a header: frame-ancestors \'self\' for the app, * for ?embed=1', async () => {
-    const full = await fetch(app);
-    const embed = await fetch(`${app}?embed=1&view=chart`);
-    expect(full.headers.get('content-security-policy')).toMatch(/script-src 'self';.*frame-ancestors 'self'$/);
-    expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*$/);
-    for (const r of [full, embed]) {
-      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(r.headers.get('cache-control')).toBe('no-cache');
-    }
-    const js = readFileSync('dist/index.html', 'utf8').match(/src="\.\/(assets\/[^"]+\.js)"/)![1];
-    const asset = await fetch(app + js);
-    expect(asset.headers.get('content-type')).toMatch(/javascript/);
-    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
-    const manifest = await fetch(app + 'manifest.webmanifest');
-    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
-    expect(manifest.headers.get('cache-control')).toBe('no-cache');
-  });
+  it.skipIf(!server.binary)(
+    "sends the CSP as a header: frame-ancestors 'self' for the app, * for ?embed=1",
+    async () => {
+      const full = await fetch(app);
+      const embed = await fetch(`${app}?embed=1&view=chart`);
+      expect(full.headers.get('content-security-policy')).toMatch(/script-src 'self';.*frame-ancestors 'self'$/);
+      expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*$/);
+      for (const r of [full, embed]) {
+        expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(r.headers.get('cache-control')).toBe('no-cache');
+      }
+      const js = readFileSync('dist/index.html', 'utf8').match(/src="\.\/(assets\/[^"]+\.js)"/)![1];
+      const asset = await fetch(app + js);
+      expect(asset.headers.get('content-type')).toMatch(/javascript/);
+      expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+      const manifest = await fetch(app + 'manifest.webmanifest');
+      expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+      expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    },
+  );
 
   it.skipIf(!server.binary)('another origin can frame the embed view but not the full app', async () => {
     const context = await browser.newContext();
@@ -137,7 +150,9 @@ describe.each(SERVERS)('hosting with the sample $name configuration', (server) =
     });
     await page.goto(host + 'host.html');
     const embed = page.frameLocator('#embed');
-    await expect.poll(() => embed.locator('[data-testid^="score-"]').count(), { timeout: 60_000 }).toBe(OUTPUT_IDS.length);
+    await expect
+      .poll(() => embed.locator('[data-testid^="score-"]').count(), { timeout: 60_000 })
+      .toBe(OUTPUT_IDS.length);
     await expect.poll(() => blocked.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(blocked.join('\n')).toContain(app);
     expect(await page.frameLocator('#full').locator('[data-testid="status"]').count()).toBe(0);
@@ -153,10 +168,14 @@ describe.each(SERVERS)('hosting with the sample $name configuration', (server) =
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(app + '#v2.cautious');
-    await page.waitForFunction(() => {
-      const s = document.querySelector('[data-testid="status"]') as HTMLElement | null;
-      return !!s && Number(s.dataset.generation) >= 1 && s.dataset.running === 'false';
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const s = document.querySelector('[data-testid="status"]') as HTMLElement | null;
+        return !!s && Number(s.dataset.generation) >= 1 && s.dataset.running === 'false';
+      },
+      null,
+      { timeout: 60_000 },
+    );
     expect(await page.locator('[data-testid^="score-"]').count()).toBe(OUTPUT_IDS.length);
     expect(errors).toEqual([]);
     await context.close();

@@ -21,7 +21,9 @@ afterAll(async () => {
 const generation = (page: Page) => page.getAttribute('[data-testid="status"]', 'data-generation').then(Number);
 
 async function importFile(page: Page, name: string, text: string) {
-  await page.locator('[data-testid="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .locator('[data-testid="import-file"]')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 describe('importing scenario files', () => {
@@ -60,7 +62,9 @@ describe('importing scenario files', () => {
     const r = importScenarioJson(text);
     if (!r.ok) throw new Error(r.error.message);
     const expected = runModel(r.scenario);
-    await expect.poll(() => page.getAttribute('[data-testid="pmet-users"]', 'data-p').then(Number)).toBe(expected.outputs.users.pMet);
+    await expect
+      .poll(() => page.getAttribute('[data-testid="pmet-users"]', 'data-p').then(Number))
+      .toBe(expected.outputs.users.pMet);
     // Choosing a preset again works as before.
     await select.selectOption('cautious');
     await expect.poll(() => page.locator('details.rationale').count()).toBe(1);

@@ -58,7 +58,9 @@ describe('notebook', () => {
     const after = await pOf(page, 'base_stations_per_10k');
     expect(after).toBeGreaterThan(before);
     // And the verdict flips from missed to met (central 17.4 → above 18 per 10,000).
-    await expect.poll(() => page.locator('[data-testid="verdict-badge-base_stations_per_10k"]').innerText()).toBe('达标');
+    await expect
+      .poll(() => page.locator('[data-testid="verdict-badge-base_stations_per_10k"]').innerText())
+      .toBe('达标');
     await expect.poll(() => page.locator('[data-testid="announce"]').innerText()).toContain('每万人拥有5G基站数');
     expect(errors).toEqual([]);
     await context.close();
@@ -96,7 +98,9 @@ describe('notebook', () => {
     expect(await page.locator('#h-scorecard').innerText()).toBe('目标记分卡');
     await page.selectOption('[data-testid="lang"]', 'en');
     await expect.poll(() => page.locator('#h-scorecard').innerText()).toBe('Scorecard');
-    expect(await page.locator('[data-testid="verdict-users"]').innerText()).toMatch(/^Meets the target \(> 560 million\) in \w{3} 2022/);
+    expect(await page.locator('[data-testid="verdict-users"]').innerText()).toMatch(
+      /^Meets the target \(> 560 million\) in \w{3} 2022/,
+    );
     await page.locator('#cell-users figure').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#cell-users figure svg').first().textContent()).toContain('M');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -121,7 +125,9 @@ describe('notebook', () => {
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     await input.fill('9');
     await input.press('Enter');
-    await expect.poll(() => page.locator('#p-bassQ-msg').innerText()).toContain('Read as 9 per month: outside the allowed range. Allowed: 0 to 0.4 per month.');
+    await expect
+      .poll(() => page.locator('#p-bassQ-msg').innerText())
+      .toContain('Read as 9 per month: outside the allowed range. Allowed: 0 to 0.4 per month.');
     await page.waitForTimeout(300);
     // Nothing was run: same generation, same chart, same probability, slider still at the preset value.
     expect(Number(await page.locator('[data-testid="status"]').getAttribute('data-generation'))).toBe(g0);
@@ -150,7 +156,9 @@ describe('notebook', () => {
   it('fits a 375 px phone screen without horizontal scrolling of the page', async () => {
     const { page, context, errors } = await openPage(h, '', { viewport: { width: 375, height: 812 } });
     await waitForResult(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     for (const id of INDICATOR_IDS) {
       await page.locator(`#cell-${id} figure`).scrollIntoViewIfNeeded();

@@ -108,10 +108,14 @@ describe('share links', () => {
     expect(await page.evaluate(() => history.length)).toBe(entries);
     // Notes too long for a link (random Chinese does not compress): said so; the address keeps the last link that fits.
     let seed = 7;
-    const cjk = Array.from({ length: 3000 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000))).join('');
+    const cjk = Array.from({ length: 3000 }, () =>
+      String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000)),
+    ).join('');
     await page.click('.notes-field summary');
     await page.fill('[data-testid="notes"]', cjk);
-    await expect.poll(() => page.locator('[data-testid="link-too-long"]').innerText()).toMatch(/needs a link of \d+ characters, more than the 8000/);
+    await expect
+      .poll(() => page.locator('[data-testid="link-too-long"]').innerText())
+      .toMatch(/needs a link of \d+ characters, more than the 8000/);
     expect(await page.evaluate(() => location.hash)).toBe(short);
     await page.click('[data-testid="copy-link"]');
     await expect.poll(() => page.locator('[data-testid="copy-msg"]').innerText()).toContain('more than the 8000');
@@ -123,7 +127,10 @@ describe('share links', () => {
   });
 
   it('reports malformed, newer, truncated and tampered links with their code and opens a working scenario', async () => {
-    const good = encodeLink({ ...defaultLinkState('en'), scenario: { ...PRESETS[0].scenario, title: 'Good one', seed: 7 } });
+    const good = encodeLink({
+      ...defaultLinkState('en'),
+      scenario: { ...PRESETS[0].scenario, title: 'Good one', seed: 7 },
+    });
     const cases = [
       { hash: '#v1.baseline.@@@', code: 'payload' },
       { hash: '#v9.x', code: 'version' },
@@ -159,11 +166,18 @@ describe('share links', () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'en-US' });
     await waitForResult(page);
     await page.fill('[data-testid="title"]', 'Last good');
-    await waitForLink(page, (x) => decodeLink(x).ok && (decodeLink(x) as { state: { scenario: { title: string } } }).state.scenario.title === 'Last good');
+    await waitForLink(
+      page,
+      (x) =>
+        decodeLink(x).ok &&
+        (decodeLink(x) as { state: { scenario: { title: string } } }).state.scenario.title === 'Last good',
+    );
     // Another tab of this browser (its own sessionStorage; localStorage is shared) opens a broken link.
     const tab = await context.newPage();
     await tab.goto(h.url + '#v1.baseline.@@@');
-    await expect.poll(() => tab.locator('[data-testid="notice-link"]').innerText()).toContain('The last scenario that worked in this browser was opened instead.');
+    await expect
+      .poll(() => tab.locator('[data-testid="notice-link"]').innerText())
+      .toContain('The last scenario that worked in this browser was opened instead.');
     expect(await tab.inputValue('[data-testid="title"]')).toBe('Last good');
     await waitForResult(tab);
     expect(errors).toEqual([]);
@@ -192,7 +206,9 @@ describe('share links', () => {
     await page.click('[data-testid="open-saved"]');
     await page.fill('[data-testid="save-name"]', '<img src=y onerror=alert(4)>');
     await page.click('[data-testid="save-button"]');
-    await expect.poll(() => page.locator('[data-testid="saved-item"] .saved-name').innerText()).toBe('<img src=y onerror=alert(4)>');
+    await expect
+      .poll(() => page.locator('[data-testid="saved-item"] .saved-name').innerText())
+      .toBe('<img src=y onerror=alert(4)>');
     expect(await page.locator('img').count()).toBe(0);
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);
@@ -201,9 +217,16 @@ describe('share links', () => {
   });
 
   it('migrates an old (v0) link and names an older model version', async () => {
-    const v0 = { ...PRESETS[2].scenario, as_of: '2021-07-31', lang: 'en', title: 'Old link' } as Record<string, unknown>;
+    const v0 = { ...PRESETS[2].scenario, as_of: '2021-07-31', lang: 'en', title: 'Old link' } as Record<
+      string,
+      unknown
+    >;
     delete v0.asOf;
-    const { page, context, errors } = await openPage(h, `#v0=${toBase64Url(new TextEncoder().encode(JSON.stringify(v0)))}`, { locale: 'en-US' });
+    const { page, context, errors } = await openPage(
+      h,
+      `#v0=${toBase64Url(new TextEncoder().encode(JSON.stringify(v0)))}`,
+      { locale: 'en-US' },
+    );
     const notice = page.locator('[data-testid="notice-link"]');
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.getAttribute('data-kind')).toBe('warning');
@@ -218,8 +241,12 @@ describe('share links', () => {
     await context.close();
 
     const json = JSON.stringify({ mv: '1.0.0', dv: '2021-07', t: 'Made with 1.0.0', l: 'en' });
-    const old = await openPage(h, `#v1.baseline.${toBase64Url(deflateSync(new TextEncoder().encode(json)))}`, { locale: 'en-US' });
-    await expect.poll(() => old.page.locator('[data-testid="notice-link"]').innerText()).toContain(`made with model version 1.0.0; this is ${MODEL_VERSION}`);
+    const old = await openPage(h, `#v1.baseline.${toBase64Url(deflateSync(new TextEncoder().encode(json)))}`, {
+      locale: 'en-US',
+    });
+    await expect
+      .poll(() => old.page.locator('[data-testid="notice-link"]').innerText())
+      .toContain(`made with model version 1.0.0; this is ${MODEL_VERSION}`);
     await waitForResult(old.page);
     expect(await old.page.inputValue('[data-testid="title"]')).toBe('Made with 1.0.0');
     expect(errors).toEqual([]);
@@ -315,10 +342,19 @@ describe('saved scenarios and files', () => {
     const g = await waitForResult(page);
     await page.click('[data-testid="open-saved"]');
     const input = page.locator('[data-testid="import-file"]');
-    const before = { q: await page.getAttribute('#p-bassQ-number', 'data-value'), title: await page.inputValue('[data-testid="title"]'), hash: await page.evaluate(() => location.hash) };
+    const before = {
+      q: await page.getAttribute('#p-bassQ-number', 'data-value'),
+      title: await page.inputValue('[data-testid="title"]'),
+      hash: await page.evaluate(() => location.hash),
+    };
     const bad = [
       { name: 'broken.json', text: '{"version": 1, "params": {', code: 'json' },
-      { name: 'out-of-range.json', text: JSON.stringify({ version: 1, title: 'Bad', params: { bassQ: { value: 99 } } }), code: 'schema', mention: 'params.bassQ.value' },
+      {
+        name: 'out-of-range.json',
+        text: JSON.stringify({ version: 1, title: 'Bad', params: { bassQ: { value: 99 } } }),
+        code: 'schema',
+        mention: 'params.bassQ.value',
+      },
       { name: 'array.json', text: '[1,2,3]', code: 'not-object' },
       { name: 'empty.json', text: '', code: 'empty' },
     ];
@@ -403,13 +439,18 @@ describe('undo and redo', () => {
   it('resets to the preset, to the opened link and to the defaults', async () => {
     const state = defaultLinkState('en');
     state.scenario = { ...presetById('cautious')!.scenario, title: 'From a link' };
-    state.scenario.params = { ...state.scenario.params, buildAnnual: { ...state.scenario.params.buildAnnual, value: 550000 } };
+    state.scenario.params = {
+      ...state.scenario.params,
+      buildAnnual: { ...state.scenario.params.buildAnnual, value: 550000 },
+    };
     const { page, context, errors } = await openPage(h, encodeLink(state), { locale: 'en-US' });
     await waitForResult(page);
     expect(await page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('550000');
     await setParam(page, 'buildAnnual', '800000');
     await page.click('[data-testid="reset-preset"]');
-    await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe(String(presetById('cautious')!.scenario.params.buildAnnual.value));
+    await expect
+      .poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value'))
+      .toBe(String(presetById('cautious')!.scenario.params.buildAnnual.value));
     expect(await page.inputValue('[data-testid="title"]')).toBe('From a link');
     await page.click('[data-testid="reset-link"]');
     await expect.poll(() => page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('550000');
@@ -439,7 +480,9 @@ describe('compare', () => {
     expect(await page.locator('[data-testid="compare-panel"]').innerText()).toContain('common random numbers');
     await page.selectOption('[data-testid="compare-choice"]', 'plan-ambition');
     await page.click('[data-testid="compare-add"]');
-    await expect.poll(() => page.locator('[data-testid="compare-chip"]').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    await expect
+      .poll(() => page.locator('[data-testid="compare-chip"]').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('done');
     // The side-by-side table: the compared preset's figures equal Node's run at this seed and sample count.
     const node = runModel({ ...presetById('plan-ambition')!.scenario, seed: 42, samples: 2000 });
     for (const id of OUTPUT_IDS) {
@@ -451,8 +494,12 @@ describe('compare', () => {
     // Dashed overlay paths on the charts.
     for (const id of ['users', 'traffic_share', 'industry_vpn']) {
       await page.locator(`#cell-${id} figure`).scrollIntoViewIfNeeded();
-      await expect.poll(() => page.locator(`#cell-${id} figure svg [stroke-dasharray="6,3"]`).count()).toBeGreaterThan(0);
-      expect(await page.locator(`#cell-${id} figure svg [stroke-dasharray="6,3"]`).first().getAttribute('stroke')).toBe('#E69F00');
+      await expect
+        .poll(() => page.locator(`#cell-${id} figure svg [stroke-dasharray="6,3"]`).count())
+        .toBeGreaterThan(0);
+      expect(await page.locator(`#cell-${id} figure svg [stroke-dasharray="6,3"]`).first().getAttribute('stroke')).toBe(
+        '#E69F00',
+      );
     }
     // The comparison is part of the link.
     const hash = await waitForLink(page, (x) => {

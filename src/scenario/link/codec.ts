@@ -45,7 +45,10 @@ function decodeUnsafe(hash: string): DecodeResult {
   if (!m) throw new DecodeError('version', 'this is not a Yangfan scenario link');
   const version = Number(m[1]);
   if (version > CODEC_VERSION)
-    throw new DecodeError('version', `the link was made by a newer version of Yangfan (link format v${version}); please update`);
+    throw new DecodeError(
+      'version',
+      `the link was made by a newer version of Yangfan (link format v${version}); please update`,
+    );
   const warnings: LinkWarning[] = [];
   const warn = (w: LinkWarning) => void warnings.push(w);
   let raw = readers[version](h.slice(m[0].length), warn);
@@ -82,9 +85,13 @@ export function payloadText(hash: string): string | undefined {
 /** Decodes a link (a hash, with or without `#`, or a whole URL). Never throws. */
 export function decodeLink(hash: string): DecodeResult {
   try {
-    if (typeof hash !== 'string') return { ok: false, error: { code: 'empty', message: 'the link carries no scenario' } };
+    if (typeof hash !== 'string')
+      return { ok: false, error: { code: 'empty', message: 'the link carries no scenario' } };
     if (hash.length > MAX_LINK_LENGTH)
-      return { ok: false, error: { code: 'too-long', message: `the link is longer than ${MAX_LINK_LENGTH} characters` } };
+      return {
+        ok: false,
+        error: { code: 'too-long', message: `the link is longer than ${MAX_LINK_LENGTH} characters` },
+      };
     return decodeUnsafe(hash);
   } catch (e) {
     if (e instanceof DecodeError) return { ok: false, error: { code: e.code, message: e.message } };

@@ -19,14 +19,52 @@ const STEP_INDEX_MAX = 1e9;
 
 /** The order of parameters in a v1 payload's `p` array. */
 export const V1_PARAM_ORDER: readonly ParamId[] = [
-  'popGrowth', 'subsGrowth', 'ceiling', 'bassP', 'bassQ', 'logisticR', 'gompertzG', 'ratioDrift', 'ratioStart',
-  'trafficK', 'trafficMax', 'trafficStart', 'industrialStart', 'industrialK', 'industrialMax', 'iotStart', 'iotGrowth',
-  'iotDecay', 'buildAnnual', 'buildGrowth', 'vpnStart', 'vpnGrowth', 'vpnDecay', 'vpnCeiling', 'benchStart',
-  'benchPerYear', 'solutionsStart', 'solutionsPerYear', 'standardsStart', 'standardsPerYear', 'securityStart',
-  'securityPerYear', 'regionalStart', 'regionalPerYear',
+  'popGrowth',
+  'subsGrowth',
+  'ceiling',
+  'bassP',
+  'bassQ',
+  'logisticR',
+  'gompertzG',
+  'ratioDrift',
+  'ratioStart',
+  'trafficK',
+  'trafficMax',
+  'trafficStart',
+  'industrialStart',
+  'industrialK',
+  'industrialMax',
+  'iotStart',
+  'iotGrowth',
+  'iotDecay',
+  'buildAnnual',
+  'buildGrowth',
+  'vpnStart',
+  'vpnGrowth',
+  'vpnDecay',
+  'vpnCeiling',
+  'benchStart',
+  'benchPerYear',
+  'solutionsStart',
+  'solutionsPerYear',
+  'standardsStart',
+  'standardsPerYear',
+  'securityStart',
+  'securityPerYear',
+  'regionalStart',
+  'regionalPerYear',
   // Appended with the upgrade plan (2024-11): its own assumptions.
-  'personalGap', 'iotConnStart', 'iotConnGrowth', 'iotConnDecay', 'lmStart', 'lmK', 'lmMax', 'edgeStart', 'edgePerYear',
-  'citiesStart', 'citiesPerYear',
+  'personalGap',
+  'iotConnStart',
+  'iotConnGrowth',
+  'iotConnDecay',
+  'lmStart',
+  'lmK',
+  'lmMax',
+  'edgeStart',
+  'edgePerYear',
+  'citiesStart',
+  'citiesPerYear',
 ];
 
 /**
@@ -105,7 +143,9 @@ const NUM_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** The whole number of steps from the origin that gives exactly v, if there is one. */
 function gridIndex(v: number, sc: Scale): number | undefined {
   const k = Math.round((v - sc.origin) / sc.step);
-  return Number.isSafeInteger(k) && Math.abs(k) <= STEP_INDEX_MAX && Object.is(clean(sc.origin + k * sc.step), v) ? k : undefined;
+  return Number.isSafeInteger(k) && Math.abs(k) <= STEP_INDEX_MAX && Object.is(clean(sc.origin + k * sc.step), v)
+    ? k
+    : undefined;
 }
 
 /** A number as a step index (relative to `from`, a step index, when given) or, off the grid, its decimal text. */
@@ -118,7 +158,8 @@ function encNum(v: number, sc: Scale, from?: number): number | string {
 function decNum(x: unknown, sc: Scale, where: string, from?: number): number {
   if (typeof x === 'number') {
     const k = from === undefined ? x : from - x;
-    if (Number.isInteger(x) && Math.abs(x) <= STEP_INDEX_MAX && Math.abs(k) <= 2 * STEP_INDEX_MAX) return clean(sc.origin + k * sc.step);
+    if (Number.isInteger(x) && Math.abs(x) <= STEP_INDEX_MAX && Math.abs(k) <= 2 * STEP_INDEX_MAX)
+      return clean(sc.origin + k * sc.step);
   } else if (typeof x === 'string' && x.length <= 32 && NUM_TEXT.test(x)) {
     const v = Number(x);
     if (Number.isFinite(v)) return v;
@@ -147,7 +188,13 @@ type Dist = Setting['dist'];
 type Token = number | string;
 
 const DIST_KINDS = ['triangular', 'uniform', 'normal', 'lognormal', 'fixed'] as const;
-const HAS_CENTRE: Record<Dist['kind'], boolean> = { triangular: true, uniform: false, normal: true, lognormal: true, fixed: false };
+const HAS_CENTRE: Record<Dist['kind'], boolean> = {
+  triangular: true,
+  uniform: false,
+  normal: true,
+  lognormal: true,
+  fixed: false,
+};
 const TAGS = /^[0-9a-l]*$/; // 0 … 2 + 4·5 − 1 = 21 in base 36
 
 function sameDist(a: Dist, b: Dist): boolean {
@@ -157,7 +204,13 @@ function sameDist(a: Dist, b: Dist): boolean {
 }
 
 function centreOf(d: Dist): number | undefined {
-  return d.kind === 'triangular' ? d.mode : d.kind === 'normal' ? d.mean : d.kind === 'lognormal' ? d.median : undefined;
+  return d.kind === 'triangular'
+    ? d.mode
+    : d.kind === 'normal'
+      ? d.mean
+      : d.kind === 'lognormal'
+        ? d.median
+        : undefined;
 }
 
 /** One parameter's tag and numbers. */
@@ -183,11 +236,18 @@ function encodeParam(p: ParamDef, cur: Setting, base: Setting): [number, Token[]
 }
 
 /** Reads one parameter's numbers from `tokens` at `pos`; returns the setting and the position after them. */
-function decodeParam(p: ParamDef, tag: number, tokens: readonly unknown[], pos: number, base: Setting): [Setting, number] {
+function decodeParam(
+  p: ParamDef,
+  tag: number,
+  tokens: readonly unknown[],
+  pos: number,
+  base: Setting,
+): [Setting, number] {
   const where = `params.${p.id}`;
   const vs = valueScale(p);
   const next = (name: string, sc: Scale = vs, from?: number, above = false) => {
-    if (pos >= tokens.length) throw new DecodeError('schema', `${where}: the link ends in the middle of this parameter`);
+    if (pos >= tokens.length)
+      throw new DecodeError('schema', `${where}: the link ends in the middle of this parameter`);
     const t = tokens[pos++];
     return decNum(above && typeof t === 'number' ? -t : t, sc, `${where}.${name}`, from);
   };
@@ -196,7 +256,8 @@ function decodeParam(p: ParamDef, tag: number, tokens: readonly unknown[], pos: 
   const kind = DIST_KINDS[(tag - 2) >> 2];
   const valueSame = ((tag - 2) & 1) === 1;
   const explicitCentre = ((tag - 2) & 2) === 2;
-  if (explicitCentre && !HAS_CENTRE[kind]) throw new DecodeError('schema', `${where}: a ${kind} distribution has no centre`);
+  if (explicitCentre && !HAS_CENTRE[kind])
+    throw new DecodeError('schema', `${where}: a ${kind} distribution has no centre`);
   const value = valueSame ? base.value : next('value');
   const centre = explicitCentre ? next('dist.centre') : value;
   let dist: Dist;
@@ -297,7 +358,8 @@ export function expand(preset: Preset, d: Diff, warn: (w: LinkWarning) => void):
     [params[id], pos] = decodeParam(PARAMS[id], parseInt(tags[i], 36), tokens, pos, b.params[id]);
   }
   if (tags.length > V1_PARAM_ORDER.length) warn({ code: 'unknown-params' });
-  else if (pos < tokens.length) throw new DecodeError('schema', 'the link holds more parameter values than its parameters take');
+  else if (pos < tokens.length)
+    throw new DecodeError('schema', 'the link holds more parameter values than its parameters take');
   const scenario = {
     ...b,
     ...(d.pr !== undefined && { preset: d.pr }),
@@ -320,4 +382,3 @@ export function expand(preset: Preset, d: Diff, warn: (w: LinkWarning) => void):
     ...(d.dv !== undefined && { dv: d.dv }),
   };
 }
-

@@ -46,7 +46,8 @@ export function inflate(bytes: Uint8Array): Uint8Array {
   } catch {
     throw new DecodeError('payload', 'the link payload is damaged (it does not decompress)');
   }
-  if (out.length > MAX_INFLATED_BYTES) throw new DecodeError('payload', 'the link payload decompresses to too much data');
+  if (out.length > MAX_INFLATED_BYTES)
+    throw new DecodeError('payload', 'the link payload decompresses to too much data');
   return out;
 }
 
@@ -77,11 +78,15 @@ export function verified(presetId: string, bytes: Uint8Array): Uint8Array {
   const want = checkOf(presetId, body);
   for (let i = 0; i < CHECK_BYTES; i++)
     if (bytes[body.length + i] !== want[i])
-      throw new DecodeError('payload', 'the link is damaged: its check does not match (a character was changed, lost or added)');
+      throw new DecodeError(
+        'payload',
+        'the link is damaged: its check does not match (a character was changed, lost or added)',
+      );
   return body;
 }
 
-const summarise = (lines: string[]) => lines.slice(0, 5).join('; ') + (lines.length > 5 ? `; and ${lines.length - 5} more` : '');
+const summarise = (lines: string[]) =>
+  lines.slice(0, 5).join('; ') + (lines.length > 5 ? `; and ${lines.length - 5} more` : '');
 export { summarise };
 
 /** Splits `.<preset>[.<payload>]` and finds the preset. */
@@ -96,14 +101,19 @@ function presetAndPayload(rest: string, version: number) {
 }
 
 /** Reads a difference (the inflated payload, or nothing) against its preset. */
-function diffLink(preset: NonNullable<ReturnType<typeof presetById>>, deflated: Uint8Array | undefined, warn: Warn): unknown {
+function diffLink(
+  preset: NonNullable<ReturnType<typeof presetById>>,
+  deflated: Uint8Array | undefined,
+  warn: Warn,
+): unknown {
   let raw: unknown = {};
   if (deflated) {
     raw = jsonOf(inflate(deflated));
     if (!isPlainObject(raw)) throw new DecodeError('schema', 'the link payload is not an object');
   }
   const r = DiffSchema.safeParse(raw);
-  if (!r.success) throw new DecodeError('schema', `the link payload is malformed: ${summarise(formatIssues(r.error.issues))}`);
+  if (!r.success)
+    throw new DecodeError('schema', `the link payload is malformed: ${summarise(formatIssues(r.error.issues))}`);
   const unknown = Object.keys(raw as object).filter((k) => !DIFF_KEYS.has(k));
   if (unknown.length) warn({ code: 'unknown-fields', keys: unknown.slice(0, 5).map((k) => printable(k, 24)) });
   return expand(preset, r.data, warn);
@@ -126,7 +136,8 @@ export const readers: Record<number, (rest: string, warn: Warn) => unknown> = {
     if (!m) throw new DecodeError('payload', 'the link is damaged: it must read #v2.<preset>[.<data>]');
     const [, id, payload = ''] = m;
     const deflated = payload === '' ? undefined : verified(id, bytesOf(payload));
-    if (!/^[a-z0-9-]{1,40}$/.test(id)) throw new DecodeError(deflated ? 'preset' : 'payload', 'the link names no valid preset');
+    if (!/^[a-z0-9-]{1,40}$/.test(id))
+      throw new DecodeError(deflated ? 'preset' : 'payload', 'the link names no valid preset');
     const preset = presetById(id);
     if (!preset) throw new DecodeError('preset', `the link names an unknown preset "${id}"`);
     return diffLink(preset, deflated, warn);

@@ -42,7 +42,6 @@ export function fitRows(input: Pick<FitChartInput, 'id' | 'points' | 'lang' | 't
   }));
 }
 
-
 /** Builds the Plot options of an output's calibration chart. */
 export function fitChartOptions(Plot: PlotLib, input: FitChartInput): PlotModule.PlotOptions {
   const { id, lang, t, width } = input;
@@ -59,7 +58,15 @@ export function fitChartOptions(Plot: PlotLib, input: FitChartInput): PlotModule
     y: { label: null, grid: true, tickFormat: axisFormatter(id, lang), nice: true, zero: true },
     marks: [
       Plot.lineY(rows, { x: 'date', y: 'fitted', stroke: line, strokeWidth: 2.5, ...HIDDEN }),
-      Plot.dot(rows, { x: 'date', y: 'observed', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+      Plot.dot(rows, {
+        x: 'date',
+        y: 'observed',
+        fill: ink,
+        r: 3.5,
+        stroke: input.dark ? '#000' : '#fff',
+        strokeWidth: 1,
+        ...HIDDEN,
+      }),
       Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'observed', title: 'label', fontSize: 12, ...HIDDEN })),
     ],
     ariaLabel: t('anFitChart', { name: outputName(id, lang) }),

@@ -47,7 +47,10 @@ export class UndoHistory<T> {
   record(before: T, key?: string): void {
     const now = this.#now();
     const joins =
-      key !== undefined && key === this.#key && this.#undo.length > 0 && (this.#gesture || now - this.#at <= this.#coalesceMs);
+      key !== undefined &&
+      key === this.#key &&
+      this.#undo.length > 0 &&
+      (this.#gesture || now - this.#at <= this.#coalesceMs);
     if (!joins) {
       this.#undo.push(before);
       if (this.#undo.length > this.#limit) this.#undo.splice(0, this.#undo.length - this.#limit);

@@ -35,7 +35,9 @@ export function parseEmbedParams(search: string): EmbedParams | null {
   const plan = q.get('plan');
   return {
     view: (EMBED_VIEWS as readonly string[]).includes(view ?? '') ? (view as EmbedView) : 'scorecard',
-    indicator: (ALL_OUTPUT_IDS as readonly string[]).includes(indicator ?? '') ? (indicator as OutputId) : 'user_penetration',
+    indicator: (ALL_OUTPUT_IDS as readonly string[]).includes(indicator ?? '')
+      ? (indicator as OutputId)
+      : 'user_penetration',
     controls: q.get('controls') === '1',
     ...(lang === 'zh-CN' || lang === 'en' ? { lang } : {}),
     ...(theme === 'light' || theme === 'dark' ? { theme } : {}),

@@ -24,7 +24,8 @@ export function embedQuery(p: EmbedParams): string {
   return `?${q.toString()}`;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The default height of an embed of these parameters. */
 export function embedHeight(p: Pick<EmbedParams, 'view' | 'controls' | 'lang'>): number {
@@ -50,7 +51,13 @@ export function resizeScript(origin: string): string {
  * host), lazy loading, no border, and a title for assistive technology. A chart or card with controls also gets the
  * resize listener, since its height changes as the controls are used (the Embed dialog says so).
  */
-export function embedSnippet(o: { loc: { origin: string; pathname: string }; hash: string; params: EmbedParams; height?: number; title: string }): string {
+export function embedSnippet(o: {
+  loc: { origin: string; pathname: string };
+  hash: string;
+  params: EmbedParams;
+  height?: number;
+  title: string;
+}): string {
   const src = shareUrl(o.loc, o.hash, embedQuery(o.params));
   const height = Math.round(o.height ?? embedHeight(o.params));
   return (

@@ -199,10 +199,12 @@ export async function buildDeck(
   // The scorecard as a native table (editable in PowerPoint and WPS).
   const score = pres.addSlide();
   score.addText(`${t('scorecard')} · ${name}`, { ...txt, x: 0.35, y: 0.2, w: 9.3, h: 0.55, fontSize: 24, bold: true });
-  const head = [t('indicator'), t(planKey('value2023', result.plan)), t('target'), t('verdict'), t('pMet')].map((h) => ({
-    text: h,
-    options: { bold: true, color: MUTED },
-  }));
+  const head = [t('indicator'), t(planKey('value2023', result.plan)), t('target'), t('verdict'), t('pMet')].map(
+    (h) => ({
+      text: h,
+      options: { bold: true, color: MUTED },
+    }),
+  );
   const rows = result.ids.map((id) => {
     const o = result.outputs[id];
     return [

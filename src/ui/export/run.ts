@@ -4,8 +4,28 @@
  * builders beside this file; a PNG is that SVG drawn onto a canvas through an Image from a Blob URL (allowed by the
  * CSP's img-src blob:), so the same system fonts, Chinese included, render in both.
  */
-import { PLANS, OUTPUTS, DATA_VERSION, MODEL_VERSION, observedPoints, targetLevel, type OutputId, type OutputResult, type RunResult } from '../../model';
-import { colon, paren, formatDateLong, formatNumber, formatProb, formatValue, formatMargin, type Lang, type Translate } from '../../i18n';
+import {
+  PLANS,
+  OUTPUTS,
+  DATA_VERSION,
+  MODEL_VERSION,
+  observedPoints,
+  targetLevel,
+  type OutputId,
+  type OutputResult,
+  type RunResult,
+} from '../../model';
+import {
+  colon,
+  paren,
+  formatDateLong,
+  formatNumber,
+  formatProb,
+  formatValue,
+  formatMargin,
+  type Lang,
+  type Translate,
+} from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
 import { fanChartOptions } from '../notebook/fan-chart';
@@ -73,17 +93,30 @@ export function stamp(ctx: ExportContext, title: string, verdict?: string): Expo
 }
 
 /** A file name from the scenario's title (or preset name), a part (an indicator's name) and today's date. */
-export function fileName(ctx: Pick<ExportContext, 'scenario' | 'presetName'>, part: string | undefined, ext: string, suffix?: string): string {
+export function fileName(
+  ctx: Pick<ExportContext, 'scenario' | 'presetName'>,
+  part: string | undefined,
+  ext: string,
+  suffix?: string,
+): string {
   return exportFileName({ title: ctx.scenario.title, presetName: ctx.presetName, part, date: new Date(), ext, suffix });
 }
 
 /** One fan chart framed and stamped, as SVG text. */
-export async function chartPicture(ctx: ExportContext, id: OutputId, size: ExportSize): Promise<{ svg: string; width: number; height: number }> {
+export async function chartPicture(
+  ctx: ExportContext,
+  id: OutputId,
+  size: ExportSize,
+): Promise<{ svg: string; width: number; height: number }> {
   const { t, lang } = ctx;
   const output = ctx.result.outputs[id];
   const name = outputName(id, lang);
   const overlays = ctx.overlays(id);
-  const st = stamp(ctx, `${name} · ${t('target')} ${targetText(id, lang)} · ${t(planKey('deadlineLabel', ctx.result.plan))}`, verdictSentence(id, output, lang, t, ctx.result.horizon));
+  const st = stamp(
+    ctx,
+    `${name} · ${t('target')} ${targetText(id, lang)} · ${t(planKey('deadlineLabel', ctx.result.plan))}`,
+    verdictSentence(id, output, lang, t, ctx.result.horizon),
+  );
   const layout = exportLayout(size, st);
   // A slide's chart is laid out smaller and drawn enlarged, so its type, marks and lines grow together.
   const scale = size === 'slide' ? SLIDE_CHART_SCALE : 1;
@@ -111,11 +144,19 @@ export async function chartPicture(ctx: ExportContext, id: OutputId, size: Expor
     { label: t('legendBand50'), colour: PALETTE.blue, kind: 'band', opacity: 0.36 },
     { label: t('legendBand90'), colour: PALETTE.blue, kind: 'band', opacity: 0.14 },
     { label: t('legendTarget'), colour: PALETTE.vermillion, kind: 'rule' },
-    ...(output.crossing !== null ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }] : []),
+    ...(output.crossing !== null
+      ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }]
+      : []),
     ...(ctx.baseline?.(id) ? [{ label: t('legendBaseline'), colour: PALETTE.grey, kind: 'line' as const }] : []),
     ...overlays.map((o) => ({ label: o.label, colour: o.colour, kind: 'dash' as const })),
   ];
-  const svg = composeExportSvg({ layout, stamp: st, body: new XMLSerializer().serializeToString(svgEl), bodyScale: scale, legend });
+  const svg = composeExportSvg({
+    layout,
+    stamp: st,
+    body: new XMLSerializer().serializeToString(svgEl),
+    bodyScale: scale,
+    legend,
+  });
   return { svg, width: layout.width, height: layout.height };
 }
 
@@ -130,7 +171,15 @@ function timingLine(o: OutputResult, lang: Lang, t: Translate): string {
 export function scorecardTable(ctx: ExportContext): ScorecardTable {
   const { t, lang, result } = ctx;
   return {
-    headers: [t('indicator'), t(planKey('value2023', ctx.result.plan)), t('target'), t('verdict'), t('pMet'), t('firstMet'), t('trend')],
+    headers: [
+      t('indicator'),
+      t(planKey('value2023', ctx.result.plan)),
+      t('target'),
+      t('verdict'),
+      t('pMet'),
+      t('firstMet'),
+      t('trend'),
+    ],
     rows: ctx.result.ids.map((id) => {
       const o = result.outputs[id];
       return {
@@ -182,40 +231,80 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     g.fillStyle = '#ffffff';
     g.fillRect(0, 0, canvas.width, canvas.height);
     g.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
 }
 
-async function picture(ctx: ExportContext, p: { svg: string; width: number; height: number }, format: PictureFormat, part: string): Promise<ExportFile> {
+async function picture(
+  ctx: ExportContext,
+  p: { svg: string; width: number; height: number },
+  format: PictureFormat,
+  part: string,
+): Promise<ExportFile> {
   if (format === 'svg' || format === 'slide-svg')
-    return { filename: fileName(ctx, part, 'svg', format === 'slide-svg' ? '-1920x1080' : ''), blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }), width: p.width, height: p.height };
+    return {
+      filename: fileName(ctx, part, 'svg', format === 'slide-svg' ? '-1920x1080' : ''),
+      blob: new Blob([p.svg], { type: 'image/svg+xml;charset=utf-8' }),
+      width: p.width,
+      height: p.height,
+    };
   const scale = format === 'slide' ? 1 : PNG_SCALE;
   const blob = await svgToPng(p.svg, p.width, p.height, scale);
-  return { filename: fileName(ctx, part, 'png', format === 'slide' ? '-1920x1080' : ''), blob, width: p.width * scale, height: p.height * scale };
+  return {
+    filename: fileName(ctx, part, 'png', format === 'slide' ? '-1920x1080' : ''),
+    blob,
+    width: p.width * scale,
+    height: p.height * scale,
+  };
 }
 
 /** One fan chart as a picture, its bands as CSV, or the scenario as JSON. */
 export async function exportChart(ctx: ExportContext, id: OutputId, format: ChartFormat): Promise<ExportFile> {
   const part = outputName(id, ctx.lang);
   if (format === 'csv')
-    return { filename: fileName(ctx, part, 'csv'), blob: new Blob([chartCsv(ctx.result.outputs[id], id, ctx.lang, ctx.t)], { type: 'text/csv;charset=utf-8' }) };
+    return {
+      filename: fileName(ctx, part, 'csv'),
+      blob: new Blob([chartCsv(ctx.result.outputs[id], id, ctx.lang, ctx.t)], { type: 'text/csv;charset=utf-8' }),
+    };
   if (format === 'json') return scenarioFile(ctx);
-  return picture(ctx, await chartPicture(ctx, id, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, part);
+  return picture(
+    ctx,
+    await chartPicture(ctx, id, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'),
+    format,
+    part,
+  );
 }
 
 /** The scorecard as a picture, or the scenario as JSON. */
 export async function exportScorecard(ctx: ExportContext, format: PictureFormat | 'json'): Promise<ExportFile> {
   if (format === 'json') return scenarioFile(ctx);
-  return picture(ctx, scorecardPicture(ctx, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'), format, ctx.t('scorecard'));
+  return picture(
+    ctx,
+    scorecardPicture(ctx, format === 'slide' || format === 'slide-svg' ? 'slide' : 'standard'),
+    format,
+    ctx.t('scorecard'),
+  );
 }
 
 /** The scenario file (src/scenario/file.ts). */
-export function scenarioFile(ctx: Pick<ExportContext, 'scenario'> & { presetName?: string }, savedName?: string): ExportFile {
+export function scenarioFile(
+  ctx: Pick<ExportContext, 'scenario'> & { presetName?: string },
+  savedName?: string,
+): ExportFile {
   const json = exportScenarioJson(ctx.scenario, savedName === undefined ? {} : { savedName });
   const title = savedName ?? ctx.scenario.title;
-  return { filename: fileName({ scenario: { ...ctx.scenario, title }, presetName: ctx.presetName ?? ctx.scenario.preset }, undefined, 'json'), blob: new Blob([json], { type: 'application/json' }) };
+  return {
+    filename: fileName(
+      { scenario: { ...ctx.scenario, title }, presetName: ctx.presetName ?? ctx.scenario.preset },
+      undefined,
+      'json',
+    ),
+    blob: new Blob([json], { type: 'application/json' }),
+  };
 }
 
 /** Saves a file through a temporary Blob URL and a download link. */

@@ -64,7 +64,9 @@ function layout(t: ScorecardTable, width: number, f: number): Layout {
   const headerH = Math.max(...headerLines.map((l) => l.length)) * hf * 1.25 + f * 0.8;
   // Every cell may wrap onto two lines (names are bold: a narrower measure for them).
   const rowLines = t.rows.map((r) =>
-    [r.name, r.value, r.target, r.verdict, r.pMet, r.firstMet].map((c, i) => wrapText(c, colW(i) * (i === 0 ? BOLD : 1), f, i === 5 ? 4 : 2)),
+    [r.name, r.value, r.target, r.verdict, r.pMet, r.firstMet].map((c, i) =>
+      wrapText(c, colW(i) * (i === 0 ? BOLD : 1), f, i === 5 ? 4 : 2),
+    ),
   );
   const rowH = rowLines.map((cells) => Math.max(...cells.map((l) => l.length)) * f * 1.25 + f * 0.9);
   const groupH = t.groupAt !== undefined && t.groupLabel ? f * 2 : 0;
@@ -85,7 +87,16 @@ export function fitFontSize(t: ScorecardTable, width: number, height: number, ma
   return f;
 }
 
-function spark(values: ArrayLike<number>, target: number, deadline: number, x: number, y: number, w: number, h: number, met: boolean): string {
+function spark(
+  values: ArrayLike<number>,
+  target: number,
+  deadline: number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  met: boolean,
+): string {
   const n = values.length;
   if (!n || w <= 0) return '';
   let lo = target;
@@ -112,15 +123,26 @@ function spark(values: ArrayLike<number>, target: number, deadline: number, x: n
 }
 
 /** The table as an SVG element of the given width and height (the font is fitted to the height). */
-export function scorecardSvg(t: ScorecardTable, width: number, height: number, maxFont: number, ink = '#1d1d1f', muted = '#5c5c66'): string {
+export function scorecardSvg(
+  t: ScorecardTable,
+  width: number,
+  height: number,
+  maxFont: number,
+  ink = '#1d1d1f',
+  muted = '#5c5c66',
+): string {
   const L = layout(t, width, fitFontSize(t, width, height, maxFont));
   const { f, xs } = L;
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`];
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+  ];
   const lineH = f * 1.25;
   const text = (x: number, y: number, size: number, fill: string, s: string, extra = '') =>
     `<text x="${r1(x)}" y="${r1(y)}" font-size="${size}"${extra} fill="${fill}">${escapeXml(s)}</text>`;
   const hf = f * 0.85;
-  L.headerLines.forEach((lines, i) => lines.forEach((l, k) => out.push(text(xs[i], f * 0.4 + hf * (1 + k * 1.25), hf, muted, l, ' font-weight="600"'))));
+  L.headerLines.forEach((lines, i) =>
+    lines.forEach((l, k) => out.push(text(xs[i], f * 0.4 + hf * (1 + k * 1.25), hf, muted, l, ' font-weight="600"'))),
+  );
   let y = L.headerH;
   out.push(`<line x1="0" x2="${width}" y1="${r1(y)}" y2="${r1(y)}" stroke="${muted}" stroke-opacity="0.6"/>`);
   t.rows.forEach((r, k) => {
@@ -132,7 +154,9 @@ export function scorecardSvg(t: ScorecardTable, width: number, height: number, m
     L.rowLines[k].forEach((lines, i) => {
       const top = y + (h - lines.length * lineH) / 2;
       const fill = i === 3 ? (r.met ? MET : MISSED) : ink;
-      lines.forEach((l, j) => out.push(text(xs[i], top + f * 0.95 + j * lineH, f, fill, l, i === 0 ? ' font-weight="600"' : '')));
+      lines.forEach((l, j) =>
+        out.push(text(xs[i], top + f * 0.95 + j * lineH, f, fill, l, i === 0 ? ' font-weight="600"' : '')),
+      );
     });
     out.push(spark(r.spark, r.sparkTarget, r.deadlineIndex, xs[6], y + h * 0.25, L.colW(6), h * 0.5, r.met));
     y += h;

@@ -6,7 +6,8 @@
  */
 
 /** The system font stack of the app, with CJK fallbacks. */
-export const EXPORT_FONT = "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
+export const EXPORT_FONT =
+  "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
 
 export type ExportSize = 'standard' | 'slide';
 
@@ -130,7 +131,12 @@ export function chunkLink(link: string, chars: number): string[] {
  * Lays out a picture. `standard`: 1000 px wide, the body `bodyHeight` high (the height grows with the text);
  * `slide`: exactly 1920 × 1080, the body takes what the text leaves.
  */
-export function exportLayout(size: ExportSize, stamp: ExportStamp, bodyHeight = STANDARD_BODY_HEIGHT, hasLegend = true): ExportLayout {
+export function exportLayout(
+  size: ExportSize,
+  stamp: ExportStamp,
+  bodyHeight = STANDARD_BODY_HEIGHT,
+  hasLegend = true,
+): ExportLayout {
   const slide = size === 'slide';
   const width = slide ? SLIDE_WIDTH : STANDARD_WIDTH;
   const pad = slide ? 64 : 28;
@@ -145,7 +151,11 @@ export function exportLayout(size: ExportSize, stamp: ExportStamp, bodyHeight = 
   const linkLines = chunkLink(stamp.link, inner / (smallSize * 0.62) - 6);
   const changesLines = stamp.changes ? wrapText(stamp.changes, inner, smallSize, slide ? 3 : 6) : [];
   const header =
-    pad + titleLines.length * titleSize * 1.25 + scenarioLines.length * textSize * 1.4 + verdictLines.length * textSize * 1.4 + (slide ? 24 : 12);
+    pad +
+    titleLines.length * titleSize * 1.25 +
+    scenarioLines.length * textSize * 1.4 +
+    verdictLines.length * textSize * 1.4 +
+    (slide ? 24 : 12);
   const legend = hasLegend ? smallSize * 2.4 : 0;
   const footer = (2 + linkLines.length + changesLines.length) * smallSize * 1.45 + pad * 0.75;
   const height = slide ? SLIDE_HEIGHT : Math.ceil(header + bodyHeight + legend + footer);
@@ -183,17 +193,24 @@ function legendSvg(items: readonly LegendItem[], x0: number, y: number, size: nu
     const mid = y - size * 0.35;
     switch (it.kind) {
       case 'band':
-        parts.push(`<rect x="${x}" y="${mid - size * 0.4}" width="${sw}" height="${size * 0.8}" fill="${c}" fill-opacity="${it.opacity ?? 0.3}"/>`);
+        parts.push(
+          `<rect x="${x}" y="${mid - size * 0.4}" width="${sw}" height="${size * 0.8}" fill="${c}" fill-opacity="${it.opacity ?? 0.3}"/>`,
+        );
         break;
       case 'dot':
         parts.push(`<circle cx="${x + sw / 2}" cy="${mid}" r="${size * 0.3}" fill="${c}"/>`);
         break;
       case 'diamond':
-        parts.push(`<rect x="${x + sw / 2 - size * 0.25}" y="${mid - size * 0.25}" width="${size * 0.5}" height="${size * 0.5}" fill="${c}" transform="rotate(45 ${x + sw / 2} ${mid})"/>`);
+        parts.push(
+          `<rect x="${x + sw / 2 - size * 0.25}" y="${mid - size * 0.25}" width="${size * 0.5}" height="${size * 0.5}" fill="${c}" transform="rotate(45 ${x + sw / 2} ${mid})"/>`,
+        );
         break;
       default: {
-        const dash = it.kind === 'dash' ? ' stroke-dasharray="6,3"' : it.kind === 'rule' ? ' stroke-dasharray="5,4"' : '';
-        parts.push(`<line x1="${x}" x2="${x + sw}" y1="${mid}" y2="${mid}" stroke="${c}" stroke-width="${it.kind === 'line' ? 3 : 2}"${dash}/>`);
+        const dash =
+          it.kind === 'dash' ? ' stroke-dasharray="6,3"' : it.kind === 'rule' ? ' stroke-dasharray="5,4"' : '';
+        parts.push(
+          `<line x1="${x}" x2="${x + sw}" y1="${mid}" y2="${mid}" stroke="${c}" stroke-width="${it.kind === 'line' ? 3 : 2}"${dash}/>`,
+        );
       }
     }
     x += sw + size * 0.4;
@@ -233,7 +250,9 @@ export function composeExportSvg(o: ComposeInput): string {
   out.push(`<rect x="0" y="0" width="${L.width}" height="${L.height}" fill="${escapeXml(bg)}"/>`);
   let y = L.pad + L.titleSize;
   for (const line of L.titleLines) {
-    out.push(`<text x="${L.pad}" y="${y}" font-size="${L.titleSize}" font-weight="700" fill="${ink}">${escapeXml(line)}</text>`);
+    out.push(
+      `<text x="${L.pad}" y="${y}" font-size="${L.titleSize}" font-weight="700" fill="${ink}">${escapeXml(line)}</text>`,
+    );
     y += L.titleSize * 1.25;
   }
   y += L.textSize * 0.15;
@@ -249,13 +268,19 @@ export function composeExportSvg(o: ComposeInput): string {
   out.push(`<g transform="translate(${L.body.x},${L.body.y})${scale}">${nestableSvg(o.body)}</g>`);
   if (o.legend?.length) out.push(legendSvg(o.legend, L.pad, L.legendY, L.smallSize, muted));
   let fy = L.footerY + L.smallSize * 1.2;
-  out.push(`<line x1="${L.pad}" x2="${L.width - L.pad}" y1="${L.footerY}" y2="${L.footerY}" stroke="${muted}" stroke-opacity="0.4"/>`);
+  out.push(
+    `<line x1="${L.pad}" x2="${L.width - L.pad}" y1="${L.footerY}" y2="${L.footerY}" stroke="${muted}" stroke-opacity="0.4"/>`,
+  );
   out.push(`<text x="${L.pad}" y="${fy}" font-size="${L.smallSize}" fill="${muted}">${escapeXml(stamp.source)}</text>`);
   fy += L.smallSize * 1.45;
-  out.push(`<text x="${L.pad}" y="${fy}" font-size="${L.smallSize}" fill="${muted}">${escapeXml(stamp.versions)}</text>`);
+  out.push(
+    `<text x="${L.pad}" y="${fy}" font-size="${L.smallSize}" fill="${muted}">${escapeXml(stamp.versions)}</text>`,
+  );
   fy += L.smallSize * 1.45;
   for (const line of L.changesLines) {
-    out.push(`<text x="${L.pad}" y="${fy}" font-size="${L.smallSize}" fill="${ink}" data-role="changes">${escapeXml(line)}</text>`);
+    out.push(
+      `<text x="${L.pad}" y="${fy}" font-size="${L.smallSize}" fill="${ink}" data-role="changes">${escapeXml(line)}</text>`,
+    );
     fy += L.smallSize * 1.45;
   }
   out.push(`<a href="${escapeXml(stamp.link)}"><text font-size="${L.smallSize}" fill="#0072B2">`);

@@ -14,7 +14,11 @@ export interface Debouncer<A> {
   readonly pending: boolean;
 }
 
-export function createDebouncer<A>(fn: (arg: A) => void, ms: number, timers: Timers = globalThis as unknown as Timers): Debouncer<A> {
+export function createDebouncer<A>(
+  fn: (arg: A) => void,
+  ms: number,
+  timers: Timers = globalThis as unknown as Timers,
+): Debouncer<A> {
   let timer: unknown;
   let has = false;
   let arg: A;

@@ -52,7 +52,8 @@ export function verdictSentence(id: OutputId, o: OutputResult, lang: Lang, t: Tr
   const p = formatProbInSentence(o.pMet, lang);
   const target = targetText(id, lang);
   const goal = goalText(id, lang);
-  if (OUTPUTS[id].target.comparator === 'range') return t('verdictRange', { value: formatValue(id, o.value, lang), target, goal, p });
+  if (OUTPUTS[id].target.comparator === 'range')
+    return t('verdictRange', { value: formatValue(id, o.value, lang), target, goal, p });
   // An average growth over 2021-2023 is read at the deadline only: its early months (the first year's growth alone)
   // would "meet" a target the plan's three-year average may still miss.
   if (OUTPUTS[id].kind === 'rate') return t('verdictRate', { value: formatValue(id, o.value, lang), target, goal, p });

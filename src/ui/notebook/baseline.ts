@@ -26,7 +26,9 @@ export function baselinePaths(s: Scenario): BaselinePaths {
   const a = resolveAnchors(s.asOf, s.horizon, undefined, s.plan);
   const paths = runCentral(s, a);
   // The outputs of the scenario's plan (the other plan's are not drawn).
-  const out = Object.fromEntries(planOutputs(planOf(s)).map((id) => [id, { start: a.start[id], central: paths[id] }])) as Record<OutputId, BaselinePath>;
+  const out = Object.fromEntries(
+    planOutputs(planOf(s)).map((id) => [id, { start: a.start[id], central: paths[id] }]),
+  ) as Record<OutputId, BaselinePath>;
   cache.set(key, out);
   return out;
 }

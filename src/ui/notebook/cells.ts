@@ -1,14 +1,29 @@
 /** Which assumptions each cell shows (the registry says), and the notes on what is data and what is assumption. */
-import { cellParams as registryCellParams, resolveAnchors, type OutputId, type ParamDef, type TrafficFamily, type UsersFamily } from '../../model';
+import {
+  cellParams as registryCellParams,
+  resolveAnchors,
+  type OutputId,
+  type ParamDef,
+  type TrafficFamily,
+  type UsersFamily,
+} from '../../model';
 import type { MessageKey } from '../../i18n';
 
 /**
  * The parameters shown in an output's cell under the given families (the registry's `cells`). Fallback starting
  * values are shown only when the as-of date precedes the observation they stand in for.
  */
-export function cellParams(id: OutputId, families: { users: UsersFamily; traffic: TrafficFamily }, asOf: string): ParamDef[] {
+export function cellParams(
+  id: OutputId,
+  families: { users: UsersFamily; traffic: TrafficFamily },
+  asOf: string,
+): ParamDef[] {
   const a = resolveAnchors(asOf, '2025-12');
-  return registryCellParams(id, families, { trafficObs: a.trafficObs !== null, vpnObs: a.vpnObs !== null, iotConn: a.iotConn !== null });
+  return registryCellParams(id, families, {
+    trafficObs: a.trafficObs !== null,
+    vpnObs: a.vpnObs !== null,
+    iotConn: a.iotConn !== null,
+  });
 }
 
 /** Notes shown in a cell about its data. */

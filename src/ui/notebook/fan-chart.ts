@@ -9,7 +9,15 @@ import type * as PlotModule from '@observablehq/plot';
 /** The Plot module is passed in: it is loaded lazily (lib/plot-loader.ts), so this builder must not import it. */
 import type { PlotLib } from '../lib/plot-loader';
 export type { PlotLib };
-import { QUANTILES, OUTPUTS, targetLevel, type OutputId, type OutputResult, type ObservedPoint, type Month } from '../../model';
+import {
+  QUANTILES,
+  OUTPUTS,
+  targetLevel,
+  type OutputId,
+  type OutputResult,
+  type ObservedPoint,
+  type Month,
+} from '../../model';
 import { axisFormatter, formatMonthLong, formatValue, type Lang, type Translate } from '../../i18n';
 import { outputName } from '../lib/labels';
 import { PALETTE, TARGET_TEXT } from '../lib/palette';
@@ -37,7 +45,9 @@ export function fanRows(o: OutputResult): FanRow[] {
   const rows: FanRow[] = [];
   const q = (k: number, i: number) => o.bands[k * o.length + i];
   // Band k of the result is quantile QUANTILES[k]: look the levels up rather than trusting their order.
-  const [k5, k10, k25, k50, k75, k90, k95] = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95].map((p) => (QUANTILES as readonly number[]).indexOf(p));
+  const [k5, k10, k25, k50, k75, k90, k95] = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95].map((p) =>
+    (QUANTILES as readonly number[]).indexOf(p),
+  );
   for (let i = 0; i < o.length; i++) {
     const month = o.start + i;
     rows.push({
@@ -135,10 +145,28 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
   const ticks = timeTicks(first, rows[rows.length - 1].date, width - marginLeft - MARGIN_RIGHT, lang, fontSize);
   const kind = OUTPUTS[id].kind;
   const marks: PlotModule.Markish[] = [
-    Plot.areaY(rows, { x: 'date', y1: 'p5', y2: 'p95', fill: band, fillOpacity: input.dark ? 0.18 : 0.14, curve: 'linear', ...HIDDEN }),
-    Plot.areaY(rows, { x: 'date', y1: 'p25', y2: 'p75', fill: band, fillOpacity: input.dark ? 0.32 : 0.26, curve: 'linear', ...HIDDEN }),
+    Plot.areaY(rows, {
+      x: 'date',
+      y1: 'p5',
+      y2: 'p95',
+      fill: band,
+      fillOpacity: input.dark ? 0.18 : 0.14,
+      curve: 'linear',
+      ...HIDDEN,
+    }),
+    Plot.areaY(rows, {
+      x: 'date',
+      y1: 'p25',
+      y2: 'p75',
+      fill: band,
+      fillOpacity: input.dark ? 0.32 : 0.26,
+      curve: 'linear',
+      ...HIDDEN,
+    }),
     Plot.ruleY([level], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN }),
-    ...(target.comparator === 'range' ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN })] : []),
+    ...(target.comparator === 'range'
+      ? [Plot.ruleY([target.hi], { stroke: PALETTE.vermillion, strokeDasharray: '5,4', strokeWidth: 1.5, ...HIDDEN })]
+      : []),
     Plot.ruleX([deadline], { stroke: ink, strokeOpacity: 0.5, strokeDasharray: '2,3', ...HIDDEN }),
     Plot.text([{ date: rows[0].date, y: level }], {
       x: 'date',
@@ -155,19 +183,49 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       ? [
           Plot.lineY(
             Array.from(input.baseline.central, (v, i) => ({ date: monthDate(input.baseline!.start + i), central: v })),
-            { x: 'date', y: 'central', stroke: PALETTE.grey, strokeWidth: 1.25, strokeOpacity: 0.9, className: 'ghost-baseline' },
+            {
+              x: 'date',
+              y: 'central',
+              stroke: PALETTE.grey,
+              strokeWidth: 1.25,
+              strokeOpacity: 0.9,
+              className: 'ghost-baseline',
+            },
           ),
         ]
       : []),
     ...(input.overlays ?? []).map((ov) =>
-      Plot.lineY(fanRows(ov.output), { x: 'date', y: 'central', stroke: ov.colour, strokeWidth: 2, strokeDasharray: '6,3', ...HIDDEN }),
+      Plot.lineY(fanRows(ov.output), {
+        x: 'date',
+        y: 'central',
+        stroke: ov.colour,
+        strokeWidth: 2,
+        strokeDasharray: '6,3',
+        ...HIDDEN,
+      }),
     ),
     Plot.lineY(rows, { x: 'date', y: 'central', stroke: band, strokeWidth: 2.5, ...HIDDEN }),
-    Plot.dot(obs, { x: 'date', y: 'value', fill: ink, r: 3.5, stroke: input.dark ? '#000' : '#fff', strokeWidth: 1, ...HIDDEN }),
+    Plot.dot(obs, {
+      x: 'date',
+      y: 'value',
+      fill: ink,
+      r: 3.5,
+      stroke: input.dark ? '#000' : '#fff',
+      strokeWidth: 1,
+      ...HIDDEN,
+    }),
     // The actuals: hollow green diamonds joined by a thin line, distinct from the data the run used.
     ...(actuals.length
       ? [
-          Plot.lineY(actuals, { x: 'date', y: 'value', stroke: PALETTE.green, strokeWidth: 1, strokeOpacity: 0.7, className: 'actual-line', ...HIDDEN }),
+          Plot.lineY(actuals, {
+            x: 'date',
+            y: 'value',
+            stroke: PALETTE.green,
+            strokeWidth: 1,
+            strokeOpacity: 0.7,
+            className: 'actual-line',
+            ...HIDDEN,
+          }),
           Plot.dot(actuals, {
             x: 'date',
             y: 'value',

@@ -48,16 +48,25 @@ describe('forecast CLI --analysis', () => {
     expect(bs.goalSeek).toMatchObject({ lever: 'buildAnnual', status: 'reachable', value: 640000 });
     expect(bs.sensitivity.rows[0].param).toBe('buildAnnual');
     // The same bundle as analyse() in Node on the same validated scenario.
-    const parsed = parseScenario({ ...JSON.parse(readFileSync(resolve(ROOT, 'scenarios/baseline.json'), 'utf8')), samples: 500 });
+    const parsed = parseScenario({
+      ...JSON.parse(readFileSync(resolve(ROOT, 'scenarios/baseline.json'), 'utf8')),
+      samples: 500,
+    });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     expect(a).toEqual(JSON.parse(JSON.stringify(analyse(parsed.scenario))));
     // The codes rendered in English from the message tables, as the app renders them.
-    const text = (json as unknown as { analysisText: Record<string, { goalSeek: string; calibration: string[]; onTrack: string }> }).analysisText;
+    const text = (
+      json as unknown as { analysisText: Record<string, { goalSeek: string; calibration: string[]; onTrack: string }> }
+    ).analysisText;
     expect(Object.keys(text)).toEqual([...INDICATOR_IDS]);
-    expect(text.base_stations_per_10k.goalSeek).toMatch(/^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000\)/);
+    expect(text.base_stations_per_10k.goalSeek).toMatch(
+      /^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000\)/,
+    );
     expect(text.base_stations_per_10k.onTrack).toMatch(/^on track: growing /);
     expect(text.users.calibration.some((s) => s.startsWith('early S-curve: the last observation is'))).toBe(true);
-    expect(text.iot_growth.calibration).toEqual(['No observed series exists for this indicator: its starting value and growth are assumptions, so there is nothing to fit.']);
+    expect(text.iot_growth.calibration).toEqual([
+      'No observed series exists for this indicator: its starting value and growth are assumptions, so there is nothing to fit.',
+    ]);
   }, 120_000);
 
   it('leaves the JSON unchanged without the flag and refuses --analysis without --json', () => {

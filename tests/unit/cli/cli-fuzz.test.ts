@@ -11,8 +11,26 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, withOverrides } from '../../../cli/format';
 import { parseScenario } from '../../../src/scenario/schema';
 
-const flag = fc.constantFrom('--json', '--csv', '--samples', '--seed', '--samples=', '--seed=1', '-h', '--help', '-x', '--', '-');
-const token = fc.oneof(flag, fc.string(), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.integer().map(String), fc.double().map(String));
+const flag = fc.constantFrom(
+  '--json',
+  '--csv',
+  '--samples',
+  '--seed',
+  '--samples=',
+  '--seed=1',
+  '-h',
+  '--help',
+  '-x',
+  '--',
+  '-',
+);
+const token = fc.oneof(
+  flag,
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.integer().map(String),
+  fc.double().map(String),
+);
 
 describe('CLI inputs, fuzzed', () => {
   it('parseArgs never throws and always says help, run or error', () => {
@@ -46,7 +64,10 @@ describe('CLI inputs, fuzzed', () => {
     };
     writeFileSync(files.binary, Buffer.from([0, 255, 1, 128, 10, 13]));
     writeFileSync(files.deep, '['.repeat(5000) + ']'.repeat(5000));
-    writeFileSync(files.proto, '{"__proto__": {"samples": 5}, "constructor": {"prototype": {"x": 1}}, "params": {"bassQ": {"value": "1e999"}}}');
+    writeFileSync(
+      files.proto,
+      '{"__proto__": {"samples": 5}, "constructor": {"prototype": {"x": 1}}, "params": {"bassQ": {"value": "1e999"}}}',
+    );
     writeFileSync(files.huge, JSON.stringify({ samples: 1e12, seed: -1, horizon: '9999-99', asOf: 'yesterday' }));
     const cases: string[][] = [
       [files.binary],
@@ -62,7 +83,10 @@ describe('CLI inputs, fuzzed', () => {
       [dir],
     ];
     for (const args of cases) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(/error/);
       expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at .+:\d+:\d+/);

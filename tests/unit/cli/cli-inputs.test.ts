@@ -64,7 +64,10 @@ const write = (name: string, data: string | Buffer) => {
  */
 function quick(args: string[]): void {
   if (existsSync('/usr/bin/time')) {
-    const r = spawnSync('/usr/bin/time', ['-f', 'cpu=%U+%S', process.execPath, '--import', TSX, CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('/usr/bin/time', ['-f', 'cpu=%U+%S', process.execPath, '--import', TSX, CLI, ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const m = /cpu=([\d.]+)\+([\d.]+)/.exec(r.stderr);
     expect(m, r.stderr).not.toBeNull();
     expect(Number(m![1]) + Number(m![2])).toBeLessThan(1);
@@ -116,7 +119,10 @@ describe('CLI inputs that could flood it', () => {
     const big = cli(['-'], { input: Buffer.alloc(1_500_000, 0x20) });
     expect(big.code).toBe(2);
     expect(oneLine(big)).toBe('error: cannot read standard input: it holds more than the 1 MB a scenario may be');
-    const zero = spawnSync('bash', ['-c', `node --import ${TSX} ${CLI} - < /dev/zero`], { encoding: 'utf8', timeout: 60_000 });
+    const zero = spawnSync('bash', ['-c', `node --import ${TSX} ${CLI} - < /dev/zero`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(zero.status).toBe(2);
     expect(zero.stderr.trim().split('\n')).toHaveLength(1);
   });
@@ -124,7 +130,10 @@ describe('CLI inputs that could flood it', () => {
 
 describe('CLI input encodings and content', () => {
   it('accepts a UTF-8 byte-order mark and refuses UTF-16 with a message', () => {
-    const bom = write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"preset": "baseline", "title": "带BOM"}')]));
+    const bom = write(
+      'bom.json',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"preset": "baseline", "title": "带BOM"}')]),
+    );
     const ok = cli([bom, '--samples', '500']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^Yangfan forecast: 带BOM /);
@@ -154,7 +163,10 @@ describe('CLI input encodings and content', () => {
   });
 
   it('strips control characters (terminal escapes) from titles and unknown keys before printing', () => {
-    const esc = write('esc.json', JSON.stringify({ preset: 'baseline', title: '\u001b]0;pwned\u0007\u001b[31mRed\u009b2J title\r\nline two' }));
+    const esc = write(
+      'esc.json',
+      JSON.stringify({ preset: 'baseline', title: '\u001b]0;pwned\u0007\u001b[31mRed\u009b2J title\r\nline two' }),
+    );
     const r = cli([esc, '--samples', '500']);
     expect(r.code, r.stderr).toBe(0);
     // eslint-disable-next-line no-control-regex -- control characters are what this checks for
@@ -168,7 +180,10 @@ describe('CLI input encodings and content', () => {
   });
 
   it('refuses unknown keys at every level, naming each and the known one', () => {
-    const f = write('typo.json', JSON.stringify({ preset: 'baseline', titel: 'x', params: { bassq: { value: 0.02 }, ceiling: { valu: 100 } } }));
+    const f = write(
+      'typo.json',
+      JSON.stringify({ preset: 'baseline', titel: 'x', params: { bassq: { value: 0.02 }, ceiling: { valu: 100 } } }),
+    );
     const r = cli([f]);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
@@ -196,10 +211,18 @@ describe('CLI input encodings and content', () => {
     ]);
     expect(r.stdout).not.toMatch(/Baseline|baseline/);
     const j = cli([f, '--json']);
-    expect(JSON.parse(j.stdout).basis).toEqual({ kind: 'registry-defaults', name: { en: 'registry defaults', zh: '注册表默认值' } });
+    expect(JSON.parse(j.stdout).basis).toEqual({
+      kind: 'registry-defaults',
+      name: { en: 'registry defaults', zh: '注册表默认值' },
+    });
     expect(JSON.parse(j.stdout).scenario.preset).toBe('registry-defaults');
     // A file that names a preset computes that preset with its changes on top.
-    const c = cli([write('cautious-q.json', '{"preset": "cautious", "params": {"bassQ": {"value": 0.01}}}'), '--json', '--samples', '500']);
+    const c = cli([
+      write('cautious-q.json', '{"preset": "cautious", "params": {"bassQ": {"value": 0.01}}}'),
+      '--json',
+      '--samples',
+      '500',
+    ]);
     const s = JSON.parse(c.stdout).scenario;
     expect(s.params.bassQ).toEqual({ value: 0.01, dist: PRESETS[2].scenario.params.bassQ.dist });
     expect(s.params.buildAnnual).toEqual(PRESETS[2].scenario.params.buildAnnual);
@@ -216,14 +239,23 @@ describe('CLI arguments', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(parseArgs(['x.json', '--seed=0x10'])).toMatchObject({ kind: 'error' });
-    expect(parseArgs(['x.json', '--samples', '1e3', '--seed', '42'])).toMatchObject({ kind: 'run', options: { samples: '1e3', seed: '42' } });
+    expect(parseArgs(['x.json', '--samples', '1e3', '--seed', '42'])).toMatchObject({
+      kind: 'run',
+      options: { samples: '1e3', seed: '42' },
+    });
   });
 
   it('-- and a leading ./ force a path even if it holds #v1., and - is standard input', () => {
     expect(parseArgs(['#v1.baseline'])).toMatchObject({ kind: 'run', options: { input: { kind: 'link' } } });
-    expect(parseArgs(['--', '#v1.baseline'])).toMatchObject({ kind: 'run', options: { input: { kind: 'file', path: '#v1.baseline' } } });
+    expect(parseArgs(['--', '#v1.baseline'])).toMatchObject({
+      kind: 'run',
+      options: { input: { kind: 'file', path: '#v1.baseline' } },
+    });
     expect(parseArgs(['./x#v1.baseline/a.json'])).toMatchObject({ kind: 'run', options: { input: { kind: 'file' } } });
-    expect(parseArgs(['--', '--json'])).toMatchObject({ kind: 'run', options: { input: { kind: 'file', path: '--json' }, format: 'table' } });
+    expect(parseArgs(['--', '--json'])).toMatchObject({
+      kind: 'run',
+      options: { input: { kind: 'file', path: '--json' }, format: 'table' },
+    });
     expect(parseArgs(['-'])).toMatchObject({ kind: 'run', options: { input: { kind: 'stdin' } } });
     const dir = join(tmp, 'x#v1.baseline');
     mkdirSync(dir);
@@ -255,7 +287,16 @@ describe('CLI arguments', () => {
   it('the help names the input rules', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
-    for (const rule of [/regular file of at most 1 MB/, /- reads standard input/, /UTF-16 is refused/, /0x3e8/, /--\s+everything after it is a file name/, /starts with \.\//, /registry defaults/, /control characters/])
+    for (const rule of [
+      /regular file of at most 1 MB/,
+      /- reads standard input/,
+      /UTF-16 is refused/,
+      /0x3e8/,
+      /--\s+everything after it is a file name/,
+      /starts with \.\//,
+      /registry defaults/,
+      /control characters/,
+    ])
       expect(r.stdout).toMatch(rule);
   });
 });
@@ -275,11 +316,16 @@ describe('CLI output that cannot be written', () => {
   it('a closed pipe (| head -c 1) ends with one line and exit 1', () => {
     const r = spawnSync(
       'bash',
-      ['-c', `node --import ${TSX} ${CLI} scenarios/baseline.json --json --samples 500 2>${tmp}/err | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"; cat ${tmp}/err`],
+      [
+        '-c',
+        `node --import ${TSX} ${CLI} scenarios/baseline.json --json --samples 500 2>${tmp}/err | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"; cat ${tmp}/err`,
+      ],
       { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
     );
     const [code, ...err] = r.stdout.trimEnd().split('\n');
     expect(code).toBe('1');
-    expect(err).toEqual(['error: the output was closed before everything was written (EPIPE: the reading end of the pipe exited)']);
+    expect(err).toEqual([
+      'error: the output was closed before everything was written (EPIPE: the reading end of the pipe exited)',
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import { isShareLink } from '../../../cli/format';
 import { PRESETS } from '../../../src/scenario/presets';
 import { runModel } from '../../../src/model';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('CLI with a share link', () => {
   it('tells links from file names', () => {
@@ -19,7 +20,11 @@ describe('CLI with a share link', () => {
 
   it('runs the linked scenario: the same figures as the app model in process', () => {
     const base = PRESETS[0].scenario;
-    const scenario = { ...base, samples: 500, params: { ...base.params, buildAnnual: { value: 700_000, dist: base.params.buildAnnual.dist } } };
+    const scenario = {
+      ...base,
+      samples: 500,
+      params: { ...base.params, buildAnnual: { value: 700_000, dist: base.params.buildAnnual.dist } },
+    };
     const link = encodeLink({ scenario, lang: 'en', view: { mode: 'notebook' } });
     const r = cli(`https://example.org/app/${link}`, '--json');
     expect(r.status, r.stderr).toBe(0);

@@ -17,7 +17,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs scripts/run.ts in an empty directory (no dist/), as npm would from a fresh checkout. */
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', TSX, RUN, ...args], { cwd: tmp, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ['--import', TSX, RUN, ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
 
 function oneLine(r: ReturnType<typeof run>): string {
   expect(r.status).toBe(1);
@@ -37,12 +42,16 @@ describe('npm scripts fail in one line', () => {
   });
 
   it('bench:ui without a build', () => {
-    expect(oneLine(run(['--needs-build', '--needs-chromium', join(ROOT, 'bench/ui.bench.ts')]))).toBe('error: dist/ is missing: run `npm run build` first');
+    expect(oneLine(run(['--needs-build', '--needs-chromium', join(ROOT, 'bench/ui.bench.ts')]))).toBe(
+      'error: dist/ is missing: run `npm run build` first',
+    );
     expect(oneLine(run(['--needs-build']))).toBe('error: dist/ is missing: run `npm run build` first');
   });
 
   it('a missing Chromium', () => {
-    expect(oneLine(run(['--needs-chromium', join(ROOT, 'bench/ui.bench.ts')], { CHROMIUM_PATH: join(tmp, 'no-chromium') }))).toBe(
+    expect(
+      oneLine(run(['--needs-chromium', join(ROOT, 'bench/ui.bench.ts')], { CHROMIUM_PATH: join(tmp, 'no-chromium') })),
+    ).toBe(
       `error: Chromium is not at ${join(tmp, 'no-chromium')}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
     );
   });
@@ -50,7 +59,10 @@ describe('npm scripts fail in one line', () => {
   it('a tool that throws, at once or later, and a tool that is not there', () => {
     writeFileSync(join(tmp, 'sync.ts'), "throw new Error('the model file is damaged\\nsecond line');\n");
     expect(oneLine(run([join(tmp, 'sync.ts')]))).toBe('error: the model file is damaged');
-    writeFileSync(join(tmp, 'later.ts'), "setTimeout(() => { throw new TypeError('late \\u001b[31mfailure'); }, 10);\n");
+    writeFileSync(
+      join(tmp, 'later.ts'),
+      "setTimeout(() => { throw new TypeError('late \\u001b[31mfailure'); }, 10);\n",
+    );
     expect(oneLine(run([join(tmp, 'later.ts')]))).toBe('error: late [31mfailure');
     writeFileSync(join(tmp, 'reject.ts'), "void Promise.reject(new Error('rejected'));\n");
     expect(oneLine(run([join(tmp, 'reject.ts')]))).toBe('error: rejected');
@@ -58,7 +70,7 @@ describe('npm scripts fail in one line', () => {
   });
 
   it('a tool that works runs with its own arguments', () => {
-    writeFileSync(join(tmp, 'ok.ts'), "console.log(JSON.stringify(process.argv.slice(2)));\n");
+    writeFileSync(join(tmp, 'ok.ts'), 'console.log(JSON.stringify(process.argv.slice(2)));\n');
     const r = run([join(tmp, 'ok.ts'), '--repeats=2', '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(['--repeats=2', '--json']);

@@ -16,7 +16,8 @@ export function xmlProblems(xml: string): string[] {
     if (text.includes('<')) problems.push(`unescaped < in ${where}`);
     for (const m of text.matchAll(/&/g)) {
       const rest = text.slice(m.index!);
-      if (!/^&(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9a-fA-F]+);/.test(rest)) problems.push(`bare & in ${where}: ${rest.slice(0, 20)}`);
+      if (!/^&(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9a-fA-F]+);/.test(rest))
+        problems.push(`bare & in ${where}: ${rest.slice(0, 20)}`);
     }
   };
   while (i < s.length) {

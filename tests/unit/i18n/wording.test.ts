@@ -84,8 +84,12 @@ describe('no internal ids', () => {
 describe('uncertainty in one line', () => {
   it('summarises each kind with readable values', async () => {
     const { distSummary } = await import('../../../src/ui/notebook/dist-summary');
-    expect(distSummary({ kind: 'triangular', min: 80, mode: 100, max: 120 }, 'zh-CN', zh)).toBe('三角分布 80–120，最可能 100');
-    expect(distSummary({ kind: 'triangular', min: 80, mode: 100, max: 120 }, 'en', en)).toBe('triangular 80–120, most likely 100');
+    expect(distSummary({ kind: 'triangular', min: 80, mode: 100, max: 120 }, 'zh-CN', zh)).toBe(
+      '三角分布 80–120，最可能 100',
+    );
+    expect(distSummary({ kind: 'triangular', min: 80, mode: 100, max: 120 }, 'en', en)).toBe(
+      'triangular 80–120, most likely 100',
+    );
     expect(distSummary({ kind: 'uniform', min: 500000, max: 700000 }, 'zh-CN', zh)).toBe('区间 50万–70万');
     expect(distSummary({ kind: 'normal', mean: 0, sd: 10 }, 'en', en)).toBe('normal, mean 0, sd 10');
     expect(distSummary({ kind: 'fixed' }, 'zh-CN', zh)).toBe('固定（无不确定性）');

@@ -60,11 +60,15 @@ describe('Chinese text from data files, as shown', () => {
     const { PRESETS } = await import('../../../src/scenario/presets');
     const { fullWidthZh } = await import('../../../src/i18n');
     const { outputName, outputDefinition } = await import('../../../src/ui/lib/labels');
-    const ids = [...PLAN_TARGETS.indicators, ...PLAN_TARGETS.other_targets].map((x) => x.id as Parameters<typeof outputName>[0]);
+    const ids = [...PLAN_TARGETS.indicators, ...PLAN_TARGETS.other_targets].map(
+      (x) => x.id as Parameters<typeof outputName>[0],
+    );
     const shown = ids.flatMap((id) => [outputName(id, 'zh-CN'), outputDefinition(id, 'zh-CN') ?? '']);
     shown.push(...PRESETS.map((p) => fullWidthZh(p.rationale.zh)));
     expect(shown.flatMap(asciiPunctuationInChinese)).toEqual([]);
     // The conversion leaves numbers and formulas alone, and pairs brackets.
-    expect(fullWidthZh('超过5.6亿(与普及率同列), 600,000个; ln(x)')).toBe('超过5.6亿（与普及率同列），600,000个；ln(x)');
+    expect(fullWidthZh('超过5.6亿(与普及率同列), 600,000个; ln(x)')).toBe(
+      '超过5.6亿（与普及率同列），600,000个；ln(x)',
+    );
   });
 });

@@ -4,7 +4,13 @@
  * Tolerances: 2 % relative on the fitted parameters from 24 noiseless monthly points; R² above 0.9999.
  */
 import { describe, expect, it } from 'vitest';
-import { applyCalibration, calibrate, CONDITIONING, type Calibration, type FittedCalibration } from '../../../src/model/calibrate';
+import {
+  applyCalibration,
+  calibrate,
+  CONDITIONING,
+  type Calibration,
+  type FittedCalibration,
+} from '../../../src/model/calibrate';
 import { withParamValue } from '../../../src/model/goal-seek';
 import { runCentral } from '../../../src/model/monte-carlo';
 import { resolveAnchors } from '../../../src/model/anchors';
@@ -48,7 +54,8 @@ describe('calibrate: recovery of known parameters from noiseless synthetic data 
       // Start the fit from the baseline's values, not the truth; asOf covers all 24 points.
       const scn = { ...gen, params: { ...base.params, popGrowth: gen.params.popGrowth }, asOf: obs[23].date };
       const c = fitted(calibrate(scn, 'users', { observations: obs }));
-      for (const [id, v] of Object.entries(truth) as [ParamId, number][]) expect(rel(c.params[id]!, v)).toBeLessThan(0.02);
+      for (const [id, v] of Object.entries(truth) as [ParamId, number][])
+        expect(rel(c.params[id]!, v)).toBeLessThan(0.02);
       expect(c.n).toBe(24);
       expect(c.r2).toBeGreaterThan(0.9999);
       expect(c.rmse / obs[23].value).toBeLessThan(1e-3);
@@ -64,7 +71,12 @@ describe('calibrate: recovery of known parameters from noiseless synthetic data 
   it('bass with the ceiling fitted too', () => {
     const gen = set(base, { bassP: 0.01, bassQ: 0.12, ceiling: 110, popGrowth: 0 });
     const obs = synthetic(gen, 'users', 24);
-    const c = fitted(calibrate({ ...base, asOf: obs[23].date, params: { ...base.params, popGrowth: gen.params.popGrowth } }, 'users', { observations: obs, fitCeiling: true }));
+    const c = fitted(
+      calibrate({ ...base, asOf: obs[23].date, params: { ...base.params, popGrowth: gen.params.popGrowth } }, 'users', {
+        observations: obs,
+        fitCeiling: true,
+      }),
+    );
     expect(rel(c.params.bassP!, 0.01)).toBeLessThan(0.02);
     expect(rel(c.params.bassQ!, 0.12)).toBeLessThan(0.02);
     expect(rel(c.params.ceiling!, 110)).toBeLessThan(0.02);
@@ -146,7 +158,14 @@ describe('calibrate: shipped data (baseline)', () => {
       }
     }
     expect(calibrate(base, 'iot_growth')).toMatchObject({ status: 'not-fittable', reason: 'no-series' });
-    expect(calibrate({ ...base, asOf: '2021-04-30' }, 'traffic_share')).toMatchObject({ status: 'not-fittable', n: 0, reason: 'no-observation' });
-    expect(calibrate({ ...base, asOf: '2019-12-31' }, 'users')).toMatchObject({ status: 'not-fittable', reason: 'too-few' });
+    expect(calibrate({ ...base, asOf: '2021-04-30' }, 'traffic_share')).toMatchObject({
+      status: 'not-fittable',
+      n: 0,
+      reason: 'no-observation',
+    });
+    expect(calibrate({ ...base, asOf: '2019-12-31' }, 'users')).toMatchObject({
+      status: 'not-fittable',
+      reason: 'too-few',
+    });
   });
 });

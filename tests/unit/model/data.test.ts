@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OBSERVATIONS } from '../../../src/data/observations';
 import { PLAN_TARGETS } from '../../../src/data/targets';
-import { INDICATOR_IDS, OUTPUTS, PROGRAMME_IDS, UPGRADE_FURTHER_IDS, UPGRADE_INDICATOR_IDS } from '../../../src/model/indicators';
+import {
+  INDICATOR_IDS,
+  OUTPUTS,
+  PROGRAMME_IDS,
+  UPGRADE_FURTHER_IDS,
+  UPGRADE_INDICATOR_IDS,
+} from '../../../src/model/indicators';
 import { parseCsv, parseCsvObjects } from '../helpers/csv';
 import { observedUpTo } from '../../../src/model/anchors';
 
@@ -107,11 +113,13 @@ describe('OUTPUTS', () => {
     regional_benchmarks: { comparator: 'range', lo: 3, hi: 5 },
   } as const;
 
-  it('holds the 8 headline indicators and the 4 programme targets, and the upgrade plan\'s outputs', () => {
+  it("holds the 8 headline indicators and the 4 programme targets, and the upgrade plan's outputs", () => {
     expect([...INDICATOR_IDS].sort()).toEqual(Object.keys(headline).sort());
     expect([...PROGRAMME_IDS].sort()).toEqual(Object.keys(programme).sort());
     const upgrade = [...UPGRADE_INDICATOR_IDS, ...UPGRADE_FURTHER_IDS];
-    expect(Object.keys(OUTPUTS).sort()).toEqual([...Object.keys(headline), ...Object.keys(programme), ...upgrade].sort());
+    expect(Object.keys(OUTPUTS).sort()).toEqual(
+      [...Object.keys(headline), ...Object.keys(programme), ...upgrade].sort(),
+    );
   });
 
   it.each(Object.entries(headline))('headline %s has its target', (id, target) => {
@@ -135,6 +143,8 @@ describe('OUTPUTS', () => {
       const at = (UPGRADE_INDICATOR_IDS as readonly string[]).includes(o.id) ? '2024-11-22' : '2021-07-31';
       if (o.series) expect(observedUpTo(o.series, at).length > 0, `${o.id}: ${o.series}`).toBe(true);
     }
-    expect(observedUpTo('g5_users', '2021-07-31')).toEqual(OBSERVATIONS.filter((x) => x.series === 'g5_handset_connections').map((x) => expect.objectContaining(x)));
+    expect(observedUpTo('g5_users', '2021-07-31')).toEqual(
+      OBSERVATIONS.filter((x) => x.series === 'g5_handset_connections').map((x) => expect.objectContaining(x)),
+    );
   });
 });

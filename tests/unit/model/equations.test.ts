@@ -50,7 +50,8 @@ function knownUsers(asOf: string): Point[] {
   if (phones.length === 0) return toPoints(conns);
   const before = conns.filter((o) => o.date < phones[0].date);
   const [c1, c2] = before.slice(-2);
-  const carried = c2.value * Math.pow(c2.value / c1.value, (ym(phones[0].date) - ym(c2.date)) / (ym(c2.date) - ym(c1.date)));
+  const carried =
+    c2.value * Math.pow(c2.value / c1.value, (ym(phones[0].date) - ym(c2.date)) / (ym(c2.date) - ym(c1.date)));
   const ratio = Math.sqrt((phones[0].value / carried) * (phones[0].value / c2.value));
   return toPoints([...before.map((o) => ({ date: o.date, value: o.value * ratio })), ...phones]);
 }
@@ -163,7 +164,10 @@ function reference(s: Scenario): Reference {
     let e = v('industrialStart');
     const E = [e];
     for (let m = asOfM + 1; m <= H; m++) {
-      e = Math.min(100, Math.max(0, v('industrialMax') / (1 + (v('industrialMax') / e - 1) * Math.exp(-Math.log(1 + k)))));
+      e = Math.min(
+        100,
+        Math.max(0, v('industrialMax') / (1 + (v('industrialMax') / e - 1) * Math.exp(-Math.log(1 + k)))),
+      );
       E.push(e);
     }
     start.industrial_penetration = asOfM;
@@ -251,7 +255,11 @@ function scenario(o: Overrides = {}, base: object = {}): Scenario {
     ...base,
     ...(o.asOf ? { asOf: o.asOf } : {}),
     ...(o.horizon ? { horizon: o.horizon } : {}),
-    families: { ...(b.families ?? {}), ...(o.users ? { users: o.users } : {}), ...(o.traffic ? { traffic: o.traffic } : {}) },
+    families: {
+      ...(b.families ?? {}),
+      ...(o.users ? { users: o.users } : {}),
+      ...(o.traffic ? { traffic: o.traffic } : {}),
+    },
     params,
   });
   if (!r.ok) throw new Error(r.errors.join('\n'));
@@ -319,11 +327,20 @@ describe('traffic share', () => {
     agree(PRESETS.find((p) => p.id === 'baseline')!.scenario, ['traffic_share']);
   });
 
-  it.each(['bass', 'logistic', 'gompertz'] as const)('structural under the %s users family, with subscriptions falling', (users) => {
-    agree(scenario({ users, traffic: 'structural', params: { subsGrowth: -5, ratioDrift: 1.5, ceiling: 160 }, horizon: '2030-12' }), [
-      'traffic_share',
-    ]);
-  });
+  it.each(['bass', 'logistic', 'gompertz'] as const)(
+    'structural under the %s users family, with subscriptions falling',
+    (users) => {
+      agree(
+        scenario({
+          users,
+          traffic: 'structural',
+          params: { subsGrowth: -5, ratioDrift: 1.5, ceiling: 160 },
+          horizon: '2030-12',
+        }),
+        ['traffic_share'],
+      );
+    },
+  );
 
   it('structural with a negative drift: r stops at zero', () => {
     const s = scenario({ params: { ratioDrift: -0.2 }, horizon: '2030-12' });
@@ -334,7 +351,9 @@ describe('traffic share', () => {
 
   it('logistic family', () => {
     agree(scenario({ traffic: 'logistic' }), ['traffic_share']);
-    agree(scenario({ traffic: 'logistic', params: { trafficK: 400, trafficMax: 60 }, horizon: '2030-12' }), ['traffic_share']);
+    agree(scenario({ traffic: 'logistic', params: { trafficK: 400, trafficMax: 60 }, horizon: '2030-12' }), [
+      'traffic_share',
+    ]);
   });
 });
 
@@ -377,13 +396,17 @@ describe('other indicators', () => {
 
   it('base stations', () => {
     agree(scenario(), ['base_stations_per_10k']);
-    agree(scenario({ params: { buildAnnual: 1.2e6, buildGrowth: -60, popGrowth: 1.5 }, horizon: '2030-12' }), ['base_stations_per_10k']);
+    agree(scenario({ params: { buildAnnual: 1.2e6, buildGrowth: -60, popGrowth: 1.5 }, horizon: '2030-12' }), [
+      'base_stations_per_10k',
+    ]);
     agree(scenario({ params: { buildAnnual: 0 } }), ['base_stations_per_10k']);
   });
 
   it('industry VPNs', () => {
     agree(scenario(), ['industry_vpn']);
-    agree(scenario({ params: { vpnGrowth: 500, vpnDecay: 0, vpnCeiling: 50000 }, horizon: '2030-12' }), ['industry_vpn']);
+    agree(scenario({ params: { vpnGrowth: 500, vpnDecay: 0, vpnCeiling: 50000 }, horizon: '2030-12' }), [
+      'industry_vpn',
+    ]);
   });
 
   it('industry VPNs: a ceiling below today holds the count', () => {
@@ -394,13 +417,27 @@ describe('other indicators', () => {
   });
 
   it('benchmarks and programme counts', () => {
-    const ids = ['benchmarks_per_industry', 'solutions', 'industry_standards', 'security_demo_centers', 'regional_benchmarks'] as const;
+    const ids = [
+      'benchmarks_per_industry',
+      'solutions',
+      'industry_standards',
+      'security_demo_centers',
+      'regional_benchmarks',
+    ] as const;
     agree(scenario(), ids);
     const s = scenario({
       asOf: '2022-10-20',
       params: {
-        benchStart: 17, benchPerYear: 123, solutionsStart: 9, solutionsPerYear: 33.5, standardsStart: 4, standardsPerYear: 7,
-        securityStart: 2, securityPerYear: 3.5, regionalStart: 1, regionalPerYear: 0.5,
+        benchStart: 17,
+        benchPerYear: 123,
+        solutionsStart: 9,
+        solutionsPerYear: 33.5,
+        standardsStart: 4,
+        standardsPerYear: 7,
+        securityStart: 2,
+        securityPerYear: 3.5,
+        regionalStart: 1,
+        regionalPerYear: 0.5,
       },
     });
     agree(s, ids);
@@ -427,7 +464,8 @@ describe('anchors', () => {
     expect(ymText(a.start.industry_vpn)).toBe('2021-07');
     expect(c.industry_vpn[0]).toBe(1655);
     expect(ymText(a.start.iot_growth)).toBe('2021-01');
-    for (const id of ['industrial_penetration', 'benchmarks_per_industry', 'solutions'] as const) expect(ymText(a.start[id])).toBe('2021-07');
+    for (const id of ['industrial_penetration', 'benchmarks_per_industry', 'solutions'] as const)
+      expect(ymText(a.start[id])).toBe('2021-07');
     expect(ymText(a.horizon)).toBe('2025-12');
     expect(ymText(a.deadline)).toBe('2023-12');
   });
@@ -465,7 +503,11 @@ describe('anchors', () => {
 
   it('as-of 2020-12-31: traffic and VPN use their fallback parameters', () => {
     for (const traffic of ['structural', 'logistic'] as const) {
-      const s = scenario({ asOf: '2020-12-31', traffic, params: { ratioStart: 0.5, trafficStart: 12.5, vpnStart: 420 } });
+      const s = scenario({
+        asOf: '2020-12-31',
+        traffic,
+        params: { ratioStart: 0.5, trafficStart: 12.5, vpnStart: 420 },
+      });
       const a = resolveAnchors(s.asOf, s.horizon);
       const ref = agree(s);
       expect(a.trafficObs).toBeNull();
@@ -484,7 +526,11 @@ describe('anchors', () => {
         expect(close(c.traffic_share[0], (100 * u * 0.5) / (u * 0.5 + 1 - u))).toBe(true);
       }
       // The fallback parameters matter here, and only here.
-      const s2 = scenario({ asOf: '2020-12-31', traffic, params: { ratioStart: 0.9, trafficStart: 20, vpnStart: 900 } });
+      const s2 = scenario({
+        asOf: '2020-12-31',
+        traffic,
+        params: { ratioStart: 0.9, trafficStart: 20, vpnStart: 900 },
+      });
       const c2 = runCentral(s2);
       agree(s2);
       expect(c2.traffic_share[5]).toBeGreaterThan(c.traffic_share[5]);
@@ -502,14 +548,15 @@ describe('the reference agrees with the model across the parameter space', () =>
     const m = ym('2020-12') + k;
     const y = Math.floor(m / 12);
     const mo = (m % 12) + 1;
-    return fc.integer({ min: k === 0 ? 31 : 1, max: daysIn(y, mo) }).map((d) => `${ymText(m)}-${String(d).padStart(2, '0')}`);
+    return fc
+      .integer({ min: k === 0 ? 31 : 1, max: daysIn(y, mo) })
+      .map((d) => `${ymText(m)}-${String(d).padStart(2, '0')}`);
   });
   const horizonArb = fc.integer({ min: ym('2023-12'), max: ym('2030-12') }).map(ymText);
   const paramsArb = fc.record(
-    Object.fromEntries(PARAM_IDS.map((id) => [id, fc.double({ min: PARAMS[id].min, max: PARAMS[id].max, noNaN: true })])) as Record<
-      ParamId,
-      fc.Arbitrary<number>
-    >,
+    Object.fromEntries(
+      PARAM_IDS.map((id) => [id, fc.double({ min: PARAMS[id].min, max: PARAMS[id].max, noNaN: true })]),
+    ) as Record<ParamId, fc.Arbitrary<number>>,
   );
 
   it('every output, every month', () => {

@@ -118,8 +118,12 @@ describe('goalSeek: analytic answers', () => {
 
   it('default levers follow the families', () => {
     expect(goalSeek(base, 'users').lever).toBe('bassQ');
-    expect(goalSeek({ ...base, families: { users: 'gompertz', traffic: 'logistic' } }, 'users').lever).toBe('gompertzG');
-    expect(goalSeek({ ...base, families: { users: 'logistic', traffic: 'logistic' } }, 'traffic_share').lever).toBe('trafficK');
+    expect(goalSeek({ ...base, families: { users: 'gompertz', traffic: 'logistic' } }, 'users').lever).toBe(
+      'gompertzG',
+    );
+    expect(goalSeek({ ...base, families: { users: 'logistic', traffic: 'logistic' } }, 'traffic_share').lever).toBe(
+      'trafficK',
+    );
     expect(goalSeek(base, 'traffic_share').lever).toBe('ratioDrift');
     expect(goalSeek(base, 'base_stations_per_10k').lever).toBe('buildAnnual');
   });

@@ -18,7 +18,10 @@ import type { Scenario } from '../../../src/scenario/schema';
 const FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'run-hashes.json');
 const SAMPLES = 2000;
 
-const hashArray = (a: Float64Array) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+const hashArray = (a: Float64Array) =>
+  createHash('sha256')
+    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+    .digest('hex');
 
 const base = PRESETS[0].scenario;
 const variant = (patch: Partial<Scenario>): Scenario => ({ ...base, ...patch });
@@ -28,7 +31,11 @@ const CASES: [string, Scenario, number][] = [
   ...PRESETS.map((p): [string, Scenario, number] => [p.id, p.scenario, SAMPLES]),
   ['baseline/logistic-logistic', variant({ families: { users: 'logistic', traffic: 'logistic' } }), SAMPLES],
   ['baseline/gompertz', variant({ families: { users: 'gompertz', traffic: 'structural' } }), SAMPLES],
-  ['baseline/asOf-2020-12-31', variant({ asOf: '2020-12-31', families: { users: 'bass', traffic: 'logistic' } }), SAMPLES],
+  [
+    'baseline/asOf-2020-12-31',
+    variant({ asOf: '2020-12-31', families: { users: 'bass', traffic: 'logistic' } }),
+    SAMPLES,
+  ],
   ['baseline/asOf-2023-06-30-h2030', variant({ asOf: '2023-06-30', horizon: '2030-12' }), SAMPLES],
   ['baseline/777-samples-seed-1', variant({ seed: 1 }), 777],
 ];
@@ -143,7 +150,8 @@ describe('quantiler', () => {
     heavyTail: (n) => Float64Array.from({ length: n }, () => Math.exp(8 * (rand() - 0.5) * 6)),
     hugeRange: (n) => Float64Array.from({ length: n }, () => (rand() - 0.5) * Number.MAX_VALUE),
     withNaN: (n) => Float64Array.from({ length: n }, (_, i) => (i % 17 === 3 ? NaN : rand())),
-    withInfinity: (n) => Float64Array.from({ length: n }, (_, i) => (i === 5 ? Infinity : i === 9 ? -Infinity : rand())),
+    withInfinity: (n) =>
+      Float64Array.from({ length: n }, (_, i) => (i === 5 ? Infinity : i === 9 ? -Infinity : rand())),
     sorted: (n) => Float64Array.from({ length: n }, (_, i) => i / n),
     reversed: (n) => Float64Array.from({ length: n }, (_, i) => (n - i) / n),
   };
@@ -158,7 +166,8 @@ describe('quantiler', () => {
         q.quantiles(v, out, 0, 1);
         const want = reference(v, PS);
         expect(v).toEqual(before); // the input is left as it was
-        for (let i = 0; i < PS.length; i++) expect(Object.is(out[i], want[i]), `${name} p${PS[i]}: ${out[i]} vs ${want[i]}`).toBe(true);
+        for (let i = 0; i < PS.length; i++)
+          expect(Object.is(out[i], want[i]), `${name} p${PS[i]}: ${out[i]} vs ${want[i]}`).toBe(true);
       }
     });
   }

@@ -12,7 +12,20 @@ describe('fitBounded', () => {
 
   it('recovers a straight line exactly, within its bounds', () => {
     const y = x.map((v) => 3 + 1.5 * v);
-    const r = fitBounded({ x, y, lo: [0, 0], width: [10, 5], curve: ([a, b]) => (t) => a + b * t, conditions: 0 }, [5, 2.5]);
+    const r = fitBounded(
+      {
+        x,
+        y,
+        lo: [0, 0],
+        width: [10, 5],
+        curve:
+          ([a, b]) =>
+          (t) =>
+            a + b * t,
+        conditions: 0,
+      },
+      [5, 2.5],
+    );
     expect(r.values[0]).toBeCloseTo(3, 6);
     expect(r.values[1]).toBeCloseTo(1.5, 6);
     expect(r.theta[0]).toBeCloseTo(0.3, 6);
@@ -22,7 +35,20 @@ describe('fitBounded', () => {
   it('gives the standard errors of ordinary least squares on noisy data', () => {
     const noise = [0.3, -0.2, 0.1, -0.4, 0.25, 0.05, -0.15, 0.2];
     const y = x.map((v, i) => 2 + 0.5 * v + noise[i]);
-    const r = fitBounded({ x, y, lo: [-10, -10], width: [20, 20], curve: ([a, b]) => (t) => a + b * t, conditions: 0 }, [0, 0]);
+    const r = fitBounded(
+      {
+        x,
+        y,
+        lo: [-10, -10],
+        width: [20, 20],
+        curve:
+          ([a, b]) =>
+          (t) =>
+            a + b * t,
+        conditions: 0,
+      },
+      [0, 0],
+    );
     // Closed form: b = Sxy / Sxx, a = ȳ − b·x̄, se(b) = s / √Sxx with s² = SSE / (n − 2).
     const n = x.length;
     const mx = x.reduce((s, v) => s + v, 0) / n;
@@ -40,10 +66,36 @@ describe('fitBounded', () => {
 
   it('keeps a parameter at its bound when the best fit lies beyond it, and has no errors without spare points', () => {
     const y = x.map((v) => 2 * Math.exp(0.3 * v));
-    const r = fitBounded({ x, y, lo: [0], width: [0.2], curve: ([k]) => (t) => 2 * Math.exp(k * t), conditions: 0 }, [0.1]);
+    const r = fitBounded(
+      {
+        x,
+        y,
+        lo: [0],
+        width: [0.2],
+        curve:
+          ([k]) =>
+          (t) =>
+            2 * Math.exp(k * t),
+        conditions: 0,
+      },
+      [0.1],
+    );
     expect(r.theta[0]).toBe(1);
     expect(r.values[0]).toBeCloseTo(0.2, 12);
-    const two = fitBounded({ x: [0, 1], y: [3, 4.5], lo: [0, 0], width: [10, 5], curve: ([a, b]) => (t) => a + b * t, conditions: 0 }, [1, 1]);
+    const two = fitBounded(
+      {
+        x: [0, 1],
+        y: [3, 4.5],
+        lo: [0, 0],
+        width: [10, 5],
+        curve:
+          ([a, b]) =>
+          (t) =>
+            a + b * t,
+        conditions: 0,
+      },
+      [1, 1],
+    );
     expect(two.se).toBeNull();
   });
 });
@@ -68,11 +120,24 @@ describe('invert, fitQuality, bisect', () => {
 
   it('computes RMSE and R²', () => {
     expect(fitQuality([])).toEqual({ rmse: 0, r2: 1 });
-    expect(fitQuality([{ observed: 1, fitted: 1 }, { observed: 3, fitted: 3 }])).toEqual({ rmse: 0, r2: 1 });
-    const q = fitQuality([{ observed: 1, fitted: 2 }, { observed: 3, fitted: 2 }]);
+    expect(
+      fitQuality([
+        { observed: 1, fitted: 1 },
+        { observed: 3, fitted: 3 },
+      ]),
+    ).toEqual({ rmse: 0, r2: 1 });
+    const q = fitQuality([
+      { observed: 1, fitted: 2 },
+      { observed: 3, fitted: 2 },
+    ]);
     expect(q.rmse).toBe(1);
     expect(q.r2).toBe(0); // SSE 2 against a total of 2 about the mean: no better than the mean
-    expect(fitQuality([{ observed: 1, fitted: 3 }, { observed: 3, fitted: 1 }]).r2).toBe(-3); // worse than the mean
+    expect(
+      fitQuality([
+        { observed: 1, fitted: 3 },
+        { observed: 3, fitted: 1 },
+      ]).r2,
+    ).toBe(-3); // worse than the mean
   });
 
   it('bisects to the boundary from either side, and stops where floating point does', () => {

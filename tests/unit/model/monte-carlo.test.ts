@@ -33,7 +33,8 @@ function meetsTarget(t: Target, v: number): boolean {
   return t.comparator === '>' ? v > t.value : v >= t.value;
 }
 
-const closeRel = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + 1e-300;
+const closeRel = (a: number, b: number, rel: number) =>
+  Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + 1e-300;
 
 describe('reproducibility', () => {
   const a = runModel(baseline, N);
@@ -93,7 +94,13 @@ describe('common random numbers', () => {
     const other = withParam(baseline, 'bassQ', { value: 0.2, dist: { kind: 'uniform', min: 0.1, max: 0.3 } });
     const x = runModel(baseline, 1000);
     const y = runModel(other, 1000);
-    for (const id of ['base_stations_per_10k', 'industry_vpn', 'iot_growth', 'industrial_penetration', 'solutions'] as const) {
+    for (const id of [
+      'base_stations_per_10k',
+      'industry_vpn',
+      'iot_growth',
+      'industrial_penetration',
+      'solutions',
+    ] as const) {
       expect(sameBytes(x.outputs[id].deadlineSamples, y.outputs[id].deadlineSamples), id).toBe(true);
     }
     // The users move, sample by sample, the promised way: each sample's q is higher (same uniforms, shifted range).
@@ -117,17 +124,20 @@ describe('summaries of one run', () => {
     });
   });
 
-  it.each(OUTPUT_IDS)('%s: P(met) is the share of samples meeting the target; the verdict reads the central value', (id) => {
-    const o = r.outputs[id];
-    const t = OUTPUTS[id].target;
-    let met = 0;
-    for (const v of o.deadlineSamples) if (meetsTarget(t, v)) met++;
-    expect(o.pMet).toBe(met / N);
-    expect(o.value).toBe(o.central[o.deadlineIndex]);
-    expect(o.verdict.met).toBe(meetsTarget(t, o.value));
-    if (t.comparator !== 'range') expect(closeRel(o.verdict.margin, o.value - t.value, 1e-12)).toBe(true);
-    expect(o.verdict.margin >= 0 || !o.verdict.met).toBe(true);
-  });
+  it.each(OUTPUT_IDS)(
+    '%s: P(met) is the share of samples meeting the target; the verdict reads the central value',
+    (id) => {
+      const o = r.outputs[id];
+      const t = OUTPUTS[id].target;
+      let met = 0;
+      for (const v of o.deadlineSamples) if (meetsTarget(t, v)) met++;
+      expect(o.pMet).toBe(met / N);
+      expect(o.value).toBe(o.central[o.deadlineIndex]);
+      expect(o.verdict.met).toBe(meetsTarget(t, o.value));
+      if (t.comparator !== 'range') expect(closeRel(o.verdict.margin, o.value - t.value, 1e-12)).toBe(true);
+      expect(o.verdict.margin >= 0 || !o.verdict.met).toBe(true);
+    },
+  );
 
   it.each(OUTPUT_IDS)('%s: crossings', (id) => {
     const o = r.outputs[id];
@@ -170,7 +180,9 @@ describe('summaries of one run', () => {
 describe('with every parameter fixed', () => {
   const fixed = parseScenario({
     ...baseline,
-    params: Object.fromEntries(PARAM_IDS.map((id) => [id, { value: baseline.params[id].value, dist: { kind: 'fixed' } }])),
+    params: Object.fromEntries(
+      PARAM_IDS.map((id) => [id, { value: baseline.params[id].value, dist: { kind: 'fixed' } }]),
+    ),
   });
   if (!fixed.ok) throw new Error(fixed.errors.join('; '));
   const r = runModel(fixed.scenario, 200);
@@ -180,7 +192,8 @@ describe('with every parameter fixed', () => {
     for (let q = 0; q < QUANTILES.length; q++) {
       for (let i = 0; i < o.length; i++) {
         const b = o.bands[q * o.length + i];
-        if (!closeRel(b, o.central[i], 1e-12)) throw new Error(`${id} band ${QUANTILES[q]} month ${i}: ${b} vs ${o.central[i]}`);
+        if (!closeRel(b, o.central[i], 1e-12))
+          throw new Error(`${id} band ${QUANTILES[q]} month ${i}: ${b} vs ${o.central[i]}`);
       }
     }
     expect([0, 1]).toContain(o.pMet);
@@ -244,13 +257,27 @@ describe('distributions', () => {
     const mean = u.reduce((s, x) => s + x, 0) / n;
     expect(mean).toBeGreaterThan(3.95);
     expect(mean).toBeLessThan(4.05);
-    const t = Array.from(sampleParam('t', { kind: 'triangular', min: 1, mode: 3, max: 11 }, 0, -100, 100, n, 7)).sort((a, b) => a - b);
+    const t = Array.from(sampleParam('t', { kind: 'triangular', min: 1, mode: 3, max: 11 }, 0, -100, 100, n, 7)).sort(
+      (a, b) => a - b,
+    );
     expect(quantile(t, 0.5)).toBeCloseTo(11 - Math.sqrt(40), 1);
-    const z = Array.from(sampleParam('z', { kind: 'normal', mean: 0, sd: 1 }, 0, -100, 100, n, 7)).sort((a, b) => a - b);
+    const z = Array.from(sampleParam('z', { kind: 'normal', mean: 0, sd: 1 }, 0, -100, 100, n, 7)).sort(
+      (a, b) => a - b,
+    );
     expect(quantile(z, 0.975)).toBeCloseTo(probit975, 1);
     // The streams differ by name and by seed.
-    expect(sameBytes(sampleParam('a', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 7), sampleParam('b', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 7))).toBe(false);
-    expect(sameBytes(sampleParam('a', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 7), sampleParam('a', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 8))).toBe(false);
+    expect(
+      sameBytes(
+        sampleParam('a', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 7),
+        sampleParam('b', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 7),
+      ),
+    ).toBe(false);
+    expect(
+      sameBytes(
+        sampleParam('a', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 7),
+        sampleParam('a', { kind: 'uniform', min: 0, max: 1 }, 0, 0, 1, 100, 8),
+      ),
+    ).toBe(false);
   });
 
   it('draws are clipped to the registry range', () => {
@@ -283,6 +310,7 @@ describe('distributions', () => {
     }
     // And the model runs on them with finite results.
     const r = runModel(s.scenario, 300);
-    for (const id of OUTPUT_IDS as readonly OutputId[]) for (const v of r.outputs[id].bands) expect(Number.isFinite(v)).toBe(true);
+    for (const id of OUTPUT_IDS as readonly OutputId[])
+      for (const v of r.outputs[id].bands) expect(Number.isFinite(v)).toBe(true);
   });
 });

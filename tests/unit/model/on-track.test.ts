@@ -40,25 +40,64 @@ describe('classifyOnTrack', () => {
       [0.01, 'limited'],
       [-0.2, 'deteriorating'],
     ];
-    for (const [ratio, status] of cases) expect([ratio, classifyOnTrack(series(ratio), target).status]).toEqual([ratio, status]);
+    for (const [ratio, status] of cases)
+      expect([ratio, classifyOnTrack(series(ratio), target).status]).toEqual([ratio, status]);
   });
 
   it('a flat series is limited, not deteriorating', () => {
-    expect(classifyOnTrack([{ month: lastMonth - 6, value: 50 }, { month: lastMonth, value: 50 }], target).status).toBe('limited');
+    expect(
+      classifyOnTrack(
+        [
+          { month: lastMonth - 6, value: 50 },
+          { month: lastMonth, value: 50 },
+        ],
+        target,
+      ).status,
+    ).toBe('limited');
   });
 
   it('target already met, and no data, each with its reason', () => {
     expect(classifyOnTrack(series(1, 101), target)).toMatchObject({ status: 'met', reason: 'met' });
     expect(classifyOnTrack(series(0.8), target).reason).toBe('pace');
     // '>' is strict: exactly at the target is not met yet.
-    expect(classifyOnTrack([{ month: lastMonth - 1, value: 90 }, { month: lastMonth, value: 100 }], target).status).not.toBe('met');
-    expect(classifyOnTrack([{ month: lastMonth, value: 50 }], target)).toMatchObject({ status: 'no-data', reason: 'too-few' });
+    expect(
+      classifyOnTrack(
+        [
+          { month: lastMonth - 1, value: 90 },
+          { month: lastMonth, value: 100 },
+        ],
+        target,
+      ).status,
+    ).not.toBe('met');
+    expect(classifyOnTrack([{ month: lastMonth, value: 50 }], target)).toMatchObject({
+      status: 'no-data',
+      reason: 'too-few',
+    });
     expect(classifyOnTrack([], target)).toMatchObject({ status: 'no-data', reason: 'too-few' });
     // Two observations in one month, or a zero, give no growth rate.
-    expect(classifyOnTrack([{ month: lastMonth, value: 50 }, { month: lastMonth, value: 60 }], target).reason).toBe('no-growth');
-    expect(classifyOnTrack([{ month: lastMonth - 3, value: 0 }, { month: lastMonth, value: 60 }], target).reason).toBe('no-growth');
+    expect(
+      classifyOnTrack(
+        [
+          { month: lastMonth, value: 50 },
+          { month: lastMonth, value: 60 },
+        ],
+        target,
+      ).reason,
+    ).toBe('no-growth');
+    expect(
+      classifyOnTrack(
+        [
+          { month: lastMonth - 3, value: 0 },
+          { month: lastMonth, value: 60 },
+        ],
+        target,
+      ).reason,
+    ).toBe('no-growth');
     // Past the deadline without the target: limited, and why.
-    expect(classifyOnTrack(series(1), target, lastMonth)).toMatchObject({ status: 'limited', reason: 'deadline-passed' });
+    expect(classifyOnTrack(series(1), target, lastMonth)).toMatchObject({
+      status: 'limited',
+      reason: 'deadline-passed',
+    });
   });
 });
 

@@ -173,7 +173,10 @@ describe('labels, embeds and flags', () => {
 describe('the analysis panel on the upgrade targets', () => {
   it('goal seek, tornado and calibration work on a shared, a new and an assumption-only target', () => {
     const s = UPGRADE_PRESETS[0].scenario;
-    const a = analyse(s, { outputs: ['personal_user_penetration', 'iot_connections', 'industrial_penetration_lm'], probability: false });
+    const a = analyse(s, {
+      outputs: ['personal_user_penetration', 'iot_connections', 'industrial_penetration_lm'],
+      probability: false,
+    });
     const [pen, iot, lm] = a.outputs;
     expect([pen.goalSeek.lever, iot.goalSeek.lever, lm.goalSeek.lever]).toEqual(['bassQ', 'iotConnGrowth', 'lmK']);
     for (const o of a.outputs) {

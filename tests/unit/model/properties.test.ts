@@ -20,9 +20,13 @@ const ymText = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padS
 const daysIn = (m: number) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0)).getUTCDate();
 
 /** Any date in [2020-12-31, 2023-12-31]. */
-const asOfArb = fc.integer({ min: ym('2020-12'), max: ym('2023-12') }).chain((m) =>
-  fc.integer({ min: m === ym('2020-12') ? 31 : 1, max: daysIn(m) }).map((d) => `${ymText(m)}-${String(d).padStart(2, '0')}`),
-);
+const asOfArb = fc
+  .integer({ min: ym('2020-12'), max: ym('2023-12') })
+  .chain((m) =>
+    fc
+      .integer({ min: m === ym('2020-12') ? 31 : 1, max: daysIn(m) })
+      .map((d) => `${ymText(m)}-${String(d).padStart(2, '0')}`),
+  );
 /** Any month in [2023-12, 2030-12]. */
 const horizonArb = fc.integer({ min: ym('2023-12'), max: ym('2030-12') }).map(ymText);
 
@@ -39,7 +43,9 @@ function distArb(id: ParamId): fc.Arbitrary<Dist> {
       const [min, mode, max] = t.sort((a, b) => a - b);
       return { kind: 'triangular', min, mode, max };
     }),
-    fc.tuple(x, fc.double({ min: 0, max: p.max - p.min, noNaN: true })).map(([mean, sd]): Dist => ({ kind: 'normal', mean, sd })),
+    fc
+      .tuple(x, fc.double({ min: 0, max: p.max - p.min, noNaN: true }))
+      .map(([mean, sd]): Dist => ({ kind: 'normal', mean, sd })),
     fc
       .tuple(fc.double({ min: positiveMin, max: p.max, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }))
       .map(([median, sigma]): Dist => ({ kind: 'lognormal', median, sigma })),
@@ -56,7 +62,12 @@ function scenarioArb(withDist: boolean): fc.Arbitrary<Scenario> {
       horizon: horizonArb,
       seed: fc.integer({ min: 0, max: 0xffffffff }),
       families: fc.record({ users: fc.constantFrom(...USERS_FAMILIES), traffic: fc.constantFrom(...TRAFFIC_FAMILIES) }),
-      params: fc.record(Object.fromEntries(PARAM_IDS.map((id) => [id, settingArb(id, withDist)])) as Record<ParamId, fc.Arbitrary<unknown>>),
+      params: fc.record(
+        Object.fromEntries(PARAM_IDS.map((id) => [id, settingArb(id, withDist)])) as Record<
+          ParamId,
+          fc.Arbitrary<unknown>
+        >,
+      ),
     })
     .map((raw) => {
       const r = parseScenario({ ...raw, samples: 100 });
@@ -98,7 +109,12 @@ const band = (b: Float64Array, len: number, q: number) => b.subarray(q * len, (q
 
 /** A compact description of a failing scenario, for the report. */
 const show = (s: Scenario) =>
-  JSON.stringify({ asOf: s.asOf, horizon: s.horizon, families: s.families, params: Object.fromEntries(PARAM_IDS.map((id) => [id, s.params[id].value])) });
+  JSON.stringify({
+    asOf: s.asOf,
+    horizon: s.horizon,
+    families: s.families,
+    params: Object.fromEntries(PARAM_IDS.map((id) => [id, s.params[id].value])),
+  });
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -112,7 +128,8 @@ describe('Monte Carlo over the whole parameter space', () => {
         for (const id of OUTPUT_IDS) {
           const o = r.outputs[id];
           const all = [o.central, o.bands, o.deadlineSamples, o.crossingCdf];
-          for (const arr of all) for (const x of arr) if (!Number.isFinite(x)) throw new Error(`${id}: non-finite ${x} in ${show(s)}`);
+          for (const arr of all)
+            for (const x of arr) if (!Number.isFinite(x)) throw new Error(`${id}: non-finite ${x} in ${show(s)}`);
           expect(Number.isFinite(o.value)).toBe(true);
           expect(o.bands.length).toBe(NQ * o.length);
           expect(o.central.length).toBe(o.length);
@@ -124,14 +141,16 @@ describe('Monte Carlo over the whole parameter space', () => {
           // Bands ordered every month.
           for (let i = 0; i < o.length; i++) {
             for (let q = 1; q < NQ; q++) {
-              if (o.bands[q * o.length + i] < o.bands[(q - 1) * o.length + i]) throw new Error(`${id}: bands out of order at ${i}`);
+              if (o.bands[q * o.length + i] < o.bands[(q - 1) * o.length + i])
+                throw new Error(`${id}: bands out of order at ${i}`);
             }
           }
           // Shares within [0, 100]; every output non-negative.
           const lo = 0;
           const hi = SHARES_0_100.includes(id) ? 100 : Infinity;
           for (const arr of [o.central, o.bands, o.deadlineSamples]) {
-            for (const x of arr) if (x < lo || x > hi) throw new Error(`${id}: ${x} outside [${lo}, ${hi}] in ${show(s)}`);
+            for (const x of arr)
+              if (x < lo || x > hi) throw new Error(`${id}: ${x} outside [${lo}, ${hi}] in ${show(s)}`);
           }
         }
         // Counts never fall, on the central path and in every band.
@@ -143,10 +162,16 @@ describe('Monte Carlo over the whole parameter space', () => {
         // Base stations (the count behind the density) never fall; in the bands too where population is not drawn.
         const st = r.outputs.base_stations_per_10k;
         const pops = Array.from({ length: st.length }, (_, i) => population(s, st.start + i));
-        nonDecreasing(Array.from(st.central, (x, i) => x * pops[i]), 'base stations central');
+        nonDecreasing(
+          Array.from(st.central, (x, i) => x * pops[i]),
+          'base stations central',
+        );
         if (s.params.popGrowth.dist.kind === 'fixed') {
           for (let q = 0; q < NQ; q++) {
-            nonDecreasing(Array.from(band(st.bands, st.length, q), (x, i) => x * pops[i]), `base stations band ${QUANTILES[q]}`);
+            nonDecreasing(
+              Array.from(band(st.bands, st.length, q), (x, i) => x * pops[i]),
+              `base stations band ${QUANTILES[q]}`,
+            );
           }
         }
       }),
@@ -173,7 +198,10 @@ describe('directions of the registry', () => {
   /** Outputs whose deadline value a parameter's direction speaks for. */
   function governed(id: ParamId, s: Scenario): OutputId[] {
     const g = PARAMS[id].group;
-    if (g === 'users') return s.families.traffic === 'structural' ? ['users', 'user_penetration', 'traffic_share'] : ['users', 'user_penetration'];
+    if (g === 'users')
+      return s.families.traffic === 'structural'
+        ? ['users', 'user_penetration', 'traffic_share']
+        : ['users', 'user_penetration'];
     // Subscriptions (context) enter only the structural traffic share: more subscriptions, a smaller 5G share of them.
     if (g === 'context') return id === 'subsGrowth' && s.families.traffic === 'structural' ? ['traffic_share'] : [];
     return [g];
@@ -193,7 +221,11 @@ describe('directions of the registry', () => {
   }
 
   /** A scenario with every parameter fixed at its point value, some overridden. */
-  function fixed(o: { asOf?: string; traffic?: 'structural' | 'logistic'; params?: Partial<Record<ParamId, number>> }): Scenario {
+  function fixed(o: {
+    asOf?: string;
+    traffic?: 'structural' | 'logistic';
+    params?: Partial<Record<ParamId, number>>;
+  }): Scenario {
     const params = Object.fromEntries(Object.entries(o.params ?? {}).map(([id, value]) => [id, { value }]));
     const r = parseScenario({ asOf: o.asOf, families: { traffic: o.traffic }, params });
     if (!r.ok) throw new Error(r.errors.join('; '));
@@ -209,8 +241,12 @@ describe('directions of the registry', () => {
   const EXAMPLES: Partial<Record<ParamId, [Scenario, number, number][]>> = {
     industrialStart: [[fixed({ params: { industrialMax: 5, industrialK: 400 } }), 30, 40]],
     industrialK: [[fixed({ params: { industrialStart: 30, industrialMax: 5 } }), 100, 400]],
-    trafficStart: [[fixed({ asOf: '2020-12-31', traffic: 'logistic', params: { trafficMax: 10, trafficK: 500 } }), 40, 60]],
-    trafficK: [[fixed({ asOf: '2020-12-31', traffic: 'logistic', params: { trafficStart: 60, trafficMax: 10 } }), 50, 500]],
+    trafficStart: [
+      [fixed({ asOf: '2020-12-31', traffic: 'logistic', params: { trafficMax: 10, trafficK: 500 } }), 40, 60],
+    ],
+    trafficK: [
+      [fixed({ asOf: '2020-12-31', traffic: 'logistic', params: { trafficStart: 60, trafficMax: 10 } }), 50, 500],
+    ],
   };
 
   it.each(directed)('raising %s moves its outputs at the deadline the promised way', (id) => {
@@ -219,7 +255,10 @@ describe('directions of the registry', () => {
       fc.property(scenarioArb(false), within(id), within(id), (s, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         fc.pre(!rateFromAbove(id, s));
-        const at = (v: number): Scenario => ({ ...s, params: { ...s.params, [id]: { value: v, dist: { kind: 'fixed' } } } });
+        const at = (v: number): Scenario => ({
+          ...s,
+          params: { ...s.params, [id]: { value: v, dist: { kind: 'fixed' } } },
+        });
         const anchors = resolveAnchors(s.asOf, s.horizon);
         const pl = runCentral(at(lo), anchors);
         const ph = runCentral(at(hi), anchors);

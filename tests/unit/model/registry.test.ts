@@ -4,14 +4,26 @@
  * distribution of each kind the controls offer. Expectations are written out here, not read from the registry.
  */
 import { describe, expect, it } from 'vitest';
-import { PARAM_IDS, PARAMS, USERS_FAMILIES, TRAFFIC_FAMILIES, cellParams, distOfKind, type ParamId } from '../../../src/model/registry';
+import {
+  PARAM_IDS,
+  PARAMS,
+  USERS_FAMILIES,
+  TRAFFIC_FAMILIES,
+  cellParams,
+  distOfKind,
+  type ParamId,
+} from '../../../src/model/registry';
 import { type OutputId } from '../../../src/model/indicators';
 import { PLAN_IDS, planOutputs } from '../../../src/model/plans';
 import { cellParams as uiCellParams } from '../../../src/ui/notebook/cells';
 import { defaultScenario, parseScenario } from '../../../src/scenario/schema';
 
-const ids = (id: OutputId, users: (typeof USERS_FAMILIES)[number], traffic: (typeof TRAFFIC_FAMILIES)[number], observed = true) =>
-  cellParams(id, { users, traffic }, { trafficObs: observed, vpnObs: observed, iotConn: observed }).map((p) => p.id);
+const ids = (
+  id: OutputId,
+  users: (typeof USERS_FAMILIES)[number],
+  traffic: (typeof TRAFFIC_FAMILIES)[number],
+  observed = true,
+) => cellParams(id, { users, traffic }, { trafficObs: observed, vpnObs: observed, iotConn: observed }).map((p) => p.id);
 
 describe('cells', () => {
   it('shows each cell its own parameters, then the context ones it uses', () => {
@@ -21,7 +33,11 @@ describe('cells', () => {
     expect(ids('users', 'gompertz', 'logistic')).toEqual(['ceiling', 'gompertzG']);
     expect(ids('traffic_share', 'bass', 'structural')).toEqual(['ratioDrift', 'subsGrowth']);
     expect(ids('traffic_share', 'bass', 'logistic')).toEqual(['trafficK', 'trafficMax']);
-    expect(ids('industrial_penetration', 'bass', 'structural')).toEqual(['industrialStart', 'industrialK', 'industrialMax']);
+    expect(ids('industrial_penetration', 'bass', 'structural')).toEqual([
+      'industrialStart',
+      'industrialK',
+      'industrialMax',
+    ]);
     expect(ids('iot_growth', 'bass', 'structural')).toEqual(['iotStart', 'iotGrowth', 'iotDecay']);
     expect(ids('base_stations_per_10k', 'bass', 'structural')).toEqual(['buildAnnual', 'buildGrowth']);
     expect(ids('industry_vpn', 'bass', 'structural')).toEqual(['vpnGrowth', 'vpnDecay', 'vpnCeiling']);
@@ -32,9 +48,15 @@ describe('cells', () => {
   it('shows a fallback start only while its observation is missing', () => {
     expect(ids('traffic_share', 'bass', 'structural', false)).toEqual(['ratioDrift', 'ratioStart', 'subsGrowth']);
     expect(ids('traffic_share', 'bass', 'logistic', false)).toEqual(['trafficK', 'trafficMax', 'trafficStart']);
-    expect(ids('industry_vpn', 'bass', 'structural', false)).toEqual(['vpnStart', 'vpnGrowth', 'vpnDecay', 'vpnCeiling']);
+    expect(ids('industry_vpn', 'bass', 'structural', false)).toEqual([
+      'vpnStart',
+      'vpnGrowth',
+      'vpnDecay',
+      'vpnCeiling',
+    ]);
     // The notebook asks the anchors: the traffic figure is of May 2021, the VPN count of July 2021.
-    const ui = (id: OutputId, asOf: string) => uiCellParams(id, { users: 'bass', traffic: 'structural' }, asOf).map((p) => p.id);
+    const ui = (id: OutputId, asOf: string) =>
+      uiCellParams(id, { users: 'bass', traffic: 'structural' }, asOf).map((p) => p.id);
     expect(ui('traffic_share', '2021-07-31')).toEqual(['ratioDrift', 'subsGrowth']);
     expect(ui('traffic_share', '2021-04-30')).toEqual(['ratioDrift', 'ratioStart', 'subsGrowth']);
     expect(ui('industry_vpn', '2021-06-30')).toContain('vpnStart');
@@ -59,12 +81,22 @@ describe('cells', () => {
   });
 
   it("shows the upgrade plan's cells the parameters of the 2021 equations they reuse", () => {
-    expect(ids('personal_user_penetration', 'bass', 'structural')).toEqual(['ceiling', 'bassP', 'bassQ', 'personalGap', 'popGrowth']);
+    expect(ids('personal_user_penetration', 'bass', 'structural')).toEqual([
+      'ceiling',
+      'bassP',
+      'bassQ',
+      'personalGap',
+      'popGrowth',
+    ]);
     expect(ids('traffic_share_2027', 'bass', 'structural')).toEqual(['ratioDrift', 'subsGrowth']);
     expect(ids('base_stations_per_10k_2027', 'bass', 'structural')).toEqual(['buildAnnual', 'buildGrowth']);
     expect(ids('industry_vpn_2027', 'bass', 'structural')).toEqual(['vpnGrowth', 'vpnDecay', 'vpnCeiling']);
     expect(ids('iot_connections', 'bass', 'structural')).toEqual(['iotConnGrowth', 'iotConnDecay']);
-    expect(ids('iot_connections', 'bass', 'structural', false)).toEqual(['iotConnStart', 'iotConnGrowth', 'iotConnDecay']);
+    expect(ids('iot_connections', 'bass', 'structural', false)).toEqual([
+      'iotConnStart',
+      'iotConnGrowth',
+      'iotConnDecay',
+    ]);
   });
 });
 
@@ -83,7 +115,12 @@ describe('default uncertainty', () => {
     const p = PARAMS.buildAnnual; // 0 … 1,500,000 stations a year
     expect(distOfKind(p, 600_000, 'fixed')).toEqual({ kind: 'fixed' });
     expect(distOfKind(p, 600_000, 'uniform')).toEqual({ kind: 'uniform', min: 450_000, max: 750_000 });
-    expect(distOfKind(p, 600_000, 'triangular')).toEqual({ kind: 'triangular', min: 450_000, mode: 600_000, max: 750_000 });
+    expect(distOfKind(p, 600_000, 'triangular')).toEqual({
+      kind: 'triangular',
+      min: 450_000,
+      mode: 600_000,
+      max: 750_000,
+    });
     expect(distOfKind(p, 100_000, 'triangular')).toEqual({ kind: 'triangular', min: 0, mode: 100_000, max: 250_000 });
     expect(distOfKind(p, 600_000, 'normal')).toEqual({ kind: 'normal', mean: 600_000, sd: 75_000 });
     expect(distOfKind(p, 600_000, 'lognormal')).toEqual({ kind: 'lognormal', median: 600_000, sigma: 0.2 });
@@ -92,7 +129,9 @@ describe('default uncertainty', () => {
     // Every default the control offers is one the schema accepts, for every parameter at its point value.
     for (const id of PARAM_IDS) {
       for (const kind of ['fixed', 'uniform', 'triangular', 'normal', 'lognormal'] as const) {
-        const r = parseScenario({ params: { [id]: { value: PARAMS[id].value, dist: distOfKind(PARAMS[id], PARAMS[id].value, kind) } } });
+        const r = parseScenario({
+          params: { [id]: { value: PARAMS[id].value, dist: distOfKind(PARAMS[id], PARAMS[id].value, kind) } },
+        });
         expect(r.ok, `${id} ${kind}: ${r.ok ? '' : r.errors.join('; ')}`).toBe(true);
       }
     }

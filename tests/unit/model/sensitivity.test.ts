@@ -26,7 +26,8 @@ describe('sensitivity', () => {
       const r = sensitivity(base, id);
       expect(r.base).toBe(central[id][a.deadline - a.start[id]]);
       expect(r.target).toEqual(OUTPUTS[id].target);
-      for (let i = 1; i < r.rows.length; i++) expect(Math.abs(r.rows[i - 1].swing)).toBeGreaterThanOrEqual(Math.abs(r.rows[i].swing));
+      for (let i = 1; i < r.rows.length; i++)
+        expect(Math.abs(r.rows[i - 1].swing)).toBeGreaterThanOrEqual(Math.abs(r.rows[i].swing));
     }
   });
 
@@ -69,7 +70,10 @@ describe('sensitivity', () => {
     const lo = swingOf(base, 'buildAnnual');
     expect(lo.low).toBeGreaterThan(450_000);
     expect(lo.high).toBeLessThan(750_000);
-    const fixed = { ...base, params: { ...base.params, buildAnnual: { value: 600_000, dist: { kind: 'fixed' as const } } } };
+    const fixed = {
+      ...base,
+      params: { ...base.params, buildAnnual: { value: 600_000, dist: { kind: 'fixed' as const } } },
+    };
     expect(swingOf(fixed, 'buildAnnual')).toEqual({ low: 540_000, high: 660_000, basis: 'fixed-10pct' });
     const row = sensitivity(fixed, 'base_stations_per_10k').rows.find((x) => x.param === 'buildAnnual')!;
     expect(row.basis).toBe('fixed-10pct');

@@ -21,11 +21,25 @@ import {
   crc32,
 } from '../../../src/scenario/link';
 import { V1_DICTIONARY_TEXT } from '../../../src/scenario/link/format';
-import { COMPARE_MAX, LANGS, LinkStateSchema, VIEW_MODES, defaultLinkState, type LinkState } from '../../../src/scenario/link-state';
+import {
+  COMPARE_MAX,
+  LANGS,
+  LinkStateSchema,
+  VIEW_MODES,
+  defaultLinkState,
+  type LinkState,
+} from '../../../src/scenario/link-state';
 import { PRESETS, PRESET_IDS } from '../../../src/scenario/presets';
 import { planParams } from '../../../src/model/plans';
 import { planOf } from '../../../src/scenario/schema';
-import { PARAM_IDS, PARAMS, TRAFFIC_FAMILIES, USERS_FAMILIES, type ParamDef, type ParamId } from '../../../src/model/registry';
+import {
+  PARAM_IDS,
+  PARAMS,
+  TRAFFIC_FAMILIES,
+  USERS_FAMILIES,
+  type ParamDef,
+  type ParamId,
+} from '../../../src/model/registry';
 import { OUTPUT_IDS } from '../../../src/model/indicators';
 import { DATA_VERSION, MODEL_VERSION } from '../../../src/model/version';
 import type { Scenario } from '../../../src/scenario/schema';
@@ -36,11 +50,15 @@ const link = (preset: string, json: string | object) =>
   `#v1.${preset}.${toBase64Url(deflateSync(utf8.encode(typeof json === 'string' ? json : JSON.stringify(json)), { level: 9 }))}`;
 /** A v2 link with a correct check over any JSON text (deflated with the v1 dictionary, as encodeLink does). */
 const link2 = (preset: string, json: string | object) => {
-  const d = deflateSync(utf8.encode(typeof json === 'string' ? json : JSON.stringify(json)), { level: 9, dictionary: utf8.encode(V1_DICTIONARY_TEXT) });
+  const d = deflateSync(utf8.encode(typeof json === 'string' ? json : JSON.stringify(json)), {
+    level: 9,
+    dictionary: utf8.encode(V1_DICTIONARY_TEXT),
+  });
   const c = crc32(utf8.encode(preset), d);
   return `#v2.${preset}.${toBase64Url(new Uint8Array([...d, c >>> 24, (c >>> 16) & 255, (c >>> 8) & 255, c & 255]))}`;
 };
-const v0link = (json: string | object) => `#v0=${toBase64Url(utf8.encode(typeof json === 'string' ? json : JSON.stringify(json)))}`;
+const v0link = (json: string | object) =>
+  `#v0=${toBase64Url(utf8.encode(typeof json === 'string' ? json : JSON.stringify(json)))}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arbitraries of valid states.
@@ -68,7 +86,10 @@ const distArb = (p: ParamDef, value: number) => {
       return { kind: 'triangular' as const, min, mode, max };
     }),
     fc
-      .tuple(fc.oneof(fc.constant(value), v), fc.integer({ min: 0, max: steps(p) }).map((k) => clean(k * p.step)))
+      .tuple(
+        fc.oneof(fc.constant(value), v),
+        fc.integer({ min: 0, max: steps(p) }).map((k) => clean(k * p.step)),
+      )
       .map(([mean, sd]) => ({ kind: 'normal' as const, mean, sd: Math.min(sd, width) })),
   ];
   if (p.max > 0) {
@@ -76,7 +97,10 @@ const distArb = (p: ParamDef, value: number) => {
       fc
         .tuple(
           fc.oneof(value > 0 ? fc.constant(value) : valueArb(p, true), valueArb(p, true)),
-          fc.oneof(fc.integer({ min: 0, max: 300 }).map((k) => clean(k * 0.01)), fc.double({ min: 0, max: 3, noNaN: true })),
+          fc.oneof(
+            fc.integer({ min: 0, max: 300 }).map((k) => clean(k * 0.01)),
+            fc.double({ min: 0, max: 3, noNaN: true }),
+          ),
         )
         .map(([median, sigma]) => ({ kind: 'lognormal' as const, median, sigma })) as never,
     );
@@ -84,13 +108,25 @@ const distArb = (p: ParamDef, value: number) => {
   return fc.oneof(...kinds);
 };
 
-const settingArb = (p: ParamDef) =>
-  valueArb(p).chain((value) => distArb(p, value).map((dist) => ({ value, dist })));
+const settingArb = (p: ParamDef) => valueArb(p).chain((value) => distArb(p, value).map((dist) => ({ value, dist })));
 
 /** Text with CJK, markup, quotes, controls and any code point. */
 const textUnit = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 3 }),
-  fc.constantFrom('<script>alert(1)</script>', '"', '\\', '\n', '\u0000', '&amp;', '扬帆', '5G用户普及率', '𝔘', '👩‍👩‍👧', '#v1.', '.'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '"',
+    '\\',
+    '\n',
+    '\u0000',
+    '&amp;',
+    '扬帆',
+    '5G用户普及率',
+    '𝔘',
+    '👩‍👩‍👧',
+    '#v1.',
+    '.',
+  ),
   fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)),
 );
 const textArb = (maxParts: number) => fc.array(textUnit, { maxLength: maxParts }).map((a) => a.join(''));
@@ -99,14 +135,24 @@ const dayMs = 86_400_000;
 const asOfArb = fc
   .integer({ min: 0, max: (Date.UTC(2023, 11, 31) - Date.UTC(2020, 11, 31)) / dayMs })
   .map((d) => new Date(Date.UTC(2020, 11, 31) + d * dayMs).toISOString().slice(0, 10));
-const horizonArb = fc.integer({ min: 2023 * 12 + 11, max: 2030 * 12 + 11 }).map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
-const seedArb = fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff })).map(([a, b]) => a * 65536 + b);
-const nameArb = fc.oneof(fc.constantFrom(...PRESET_IDS), textArb(3).filter((s) => s.length >= 1));
+const horizonArb = fc
+  .integer({ min: 2023 * 12 + 11, max: 2030 * 12 + 11 })
+  .map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
+const seedArb = fc
+  .tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff }))
+  .map(([a, b]) => a * 65536 + b);
+const nameArb = fc.oneof(
+  fc.constantFrom(...PRESET_IDS),
+  textArb(3).filter((s) => s.length >= 1),
+);
 
 const stateArb: fc.Arbitrary<LinkState> = fc
   .record({
     preset: fc.constantFrom(...PRESETS),
-    ownPreset: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9-]{1,40}$/) }),
+    ownPreset: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9-]{1,40}$/) },
+    ),
     title: fc.option(textArb(8)),
     notes: fc.option(textArb(150)),
     asOf: fc.option(asOfArb),
@@ -171,7 +217,12 @@ describe('round trip', () => {
     for (const p of PRESETS)
       for (const lang of LANGS)
         for (const mode of VIEW_MODES) {
-          const state: LinkState = { scenario: p.scenario, lang, view: { mode, indicator: 'traffic_share' }, compare: ['baseline', '我的'] };
+          const state: LinkState = {
+            scenario: p.scenario,
+            lang,
+            view: { mode, indicator: 'traffic_share' },
+            compare: ['baseline', '我的'],
+          };
           const r = decodeLink(encodeLink(state));
           expect(r).toEqual({ ok: true, state, warnings: [] });
         }
@@ -219,7 +270,11 @@ describe('round trip', () => {
 });
 
 describe('link length', () => {
-  const TITLE = '扬帆计划情景分析:如果运营商在二零二二年加快农村地区基站建设,同时终端价格持续下降,五G用户普及率和流量占比能否提前达标?'.slice(0, 60);
+  const TITLE =
+    '扬帆计划情景分析:如果运营商在二零二二年加快农村地区基站建设,同时终端价格持续下降,五G用户普及率和流量占比能否提前达标?'.slice(
+      0,
+      60,
+    );
   const NOTES = (
     '这个情景假设三家基础电信企业在县城和乡镇继续大规模部署共建共享基站,并且中低端五G手机的价格在明年降到一千元以下。' +
     '我们参考了去年第四季度的运营商财报和工信部发布的月度统计数据,但工业企业渗透率仍然缺少可靠来源,所以把它的区间放得比较宽。' +
@@ -241,7 +296,10 @@ describe('link length', () => {
       for (const id of planParams(planOf(s))) {
         const p = PARAMS[id];
         const [a, b, c] = [0, 0, 0].map(() => Math.floor(rnd() * (steps(p) + 1))).sort((u, v) => u - v);
-        s.params[id] = { value: onGrid(p, b), dist: { kind: 'triangular', min: onGrid(p, a), mode: onGrid(p, b), max: onGrid(p, c) } };
+        s.params[id] = {
+          value: onGrid(p, b),
+          dist: { kind: 'triangular', min: onGrid(p, a), mode: onGrid(p, b), max: onGrid(p, c) },
+        };
       }
       if (!everything) return { ...defaultLinkState(), scenario: s };
       Object.assign(s, { asOf: '2022-03-15', horizon: '2030-12', seed: 4294967295, samples: 123457 });
@@ -305,7 +363,9 @@ describe('errors and warnings', () => {
     expect(code(decodeLink('#v1.baseline.!!!'))).toBe('payload');
     expect(code(decodeLink('#v1.baseline.A'))).toBe('payload');
     expect(code(decodeLink('#v1.baseline.AAAA'))).toBe('payload');
-    expect(code(decodeLink('#v1.baseline.' + toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe, 0x80])))))).toBe('payload');
+    expect(code(decodeLink('#v1.baseline.' + toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe, 0x80])))))).toBe(
+      'payload',
+    );
     // v2: the check comes first; a payload that is whole but wrong inside gets the same codes as in v1.
     expect(code(decodeLink('#v2.baseline.AAAA'))).toBe('payload');
     expect(code(decodeLink('#v2.baseline.AAAAAAAAAA'))).toBe('payload');
@@ -313,7 +373,10 @@ describe('errors and warnings', () => {
     expect(code(decodeLink(link2('baseline', { t: 'x' }).replace('#v2.baseline', '#v2.cautious')))).toBe('payload');
     expect(code(decodeLink(link2('baseline', 'not json')))).toBe('json');
     expect(code(decodeLink(link2('baseline', { S: 5 })))).toBe('schema');
-    expect(decodeLink(link2('cautious', 'not json'))).toMatchObject({ ok: false, error: { message: expect.not.stringMatching(/not json/) } });
+    expect(decodeLink(link2('cautious', 'not json'))).toMatchObject({
+      ok: false,
+      error: { message: expect.not.stringMatching(/not json/) },
+    });
     // After `#v2`, anything malformed is damage to the link: a v2 link is either whole or refused as `payload`.
     expect(code(decodeLink('#v2'))).toBe('payload');
     expect(code(decodeLink('#v2.Baseline'))).toBe('payload');
@@ -378,7 +441,10 @@ describe('errors and warnings', () => {
   });
 
   it('migrates a v0 link (old field names) and says so', () => {
-    const legacy = { ...PRESETS[1].scenario, as_of: '2021-09-30', sampleCount: 2000, title: '旧链接' } as Record<string, unknown>;
+    const legacy = { ...PRESETS[1].scenario, as_of: '2021-09-30', sampleCount: 2000, title: '旧链接' } as Record<
+      string,
+      unknown
+    >;
     delete legacy.asOf;
     delete legacy.samples;
     const r = decodeLink(v0link(legacy));
@@ -413,7 +479,8 @@ function mustNotThrow(input: string): void {
   const key = r.ok ? 'ok' : r.error.code;
   outcomes[key] = (outcomes[key] ?? 0) + 1;
   if (r.ok) {
-    if (!LinkStateSchema.safeParse(r.state).success || !Array.isArray(r.warnings)) throw new Error(`invalid state from ${input}`);
+    if (!LinkStateSchema.safeParse(r.state).success || !Array.isArray(r.warnings))
+      throw new Error(`invalid state from ${input}`);
   } else if (!CODES.has(r.error.code) || typeof r.error.message !== 'string' || !r.error.message) {
     throw new Error(`untyped error from ${input}`);
   }
@@ -427,7 +494,10 @@ describe('fuzz (≥ 100,000 inputs)', () => {
     v0link({ ...PRESETS[0].scenario, as_of: '2021-07-31' }),
   ];
   const b64chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  const charArb = fc.oneof(fc.constantFrom(...b64chars, '.', '#', '=', 'v', '%', ' '), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+  const charArb = fc.oneof(
+    fc.constantFrom(...b64chars, '.', '#', '=', 'v', '%', ' '),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  );
 
   /** One mutation of a link. */
   const mutation = fc.oneof(
@@ -444,15 +514,31 @@ describe('fuzz (≥ 100,000 inputs)', () => {
       return s.slice(0, j) + s.slice(j + n); // delete
     }),
     fc.nat().map((i) => (s: string) => s.slice(0, i % (s.length + 1))), // truncate
-    fc.constantFrom(...PRESET_IDS, 'nope', '', 'BASELINE').map((id) => (s: string) => s.replace(/^#v(\d)\.[^.]*/, `#v$1.${id}`)), // swap preset
+    fc
+      .constantFrom(...PRESET_IDS, 'nope', '', 'BASELINE')
+      .map((id) => (s: string) => s.replace(/^#v(\d)\.[^.]*/, `#v$1.${id}`)), // swap preset
     fc.constantFrom('0', '1', '2', '9', '10', '01', '-1', '').map((v) => (s: string) => s.replace(/^#v\d+/, `#v${v}`)), // version
     fc.constantFrom('.', '=').map((sep) => (s: string) => s.replace(/^(#v\d+)[.=]/, `$1${sep}`)),
   );
 
   it('(a) arbitrary strings', () => {
     const prefixed = fc.tuple(
-      fc.constantFrom('', '#', '#v1.', '#v1.baseline.', '#v0=', '#v1.cautious.', 'v1.baseline.', '#v2.baseline.', 'v2.cautious.'),
-      fc.oneof(fc.string({ unit: 'binary', maxLength: 120 }), fc.string({ maxLength: 120 }), fc.base64String({ maxLength: 200 })),
+      fc.constantFrom(
+        '',
+        '#',
+        '#v1.',
+        '#v1.baseline.',
+        '#v0=',
+        '#v1.cautious.',
+        'v1.baseline.',
+        '#v2.baseline.',
+        'v2.cautious.',
+      ),
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 120 }),
+        fc.string({ maxLength: 120 }),
+        fc.base64String({ maxLength: 200 }),
+      ),
     );
     fc.assert(
       fc.property(prefixed, ([p, s]) => mustNotThrow(p + s)),
@@ -481,13 +567,24 @@ describe('fuzz (≥ 100,000 inputs)', () => {
     const diffLike = fc.record(
       {
         k: fc.oneof(fc.stringMatching(/^[0-9a-l]{0,40}$/), fc.string()),
-        p: fc.array(fc.oneof(fc.integer({ min: -20000, max: 20000 }), fc.double(), fc.string({ maxLength: 8 }), fc.constant(null)), {
-          maxLength: 80,
-        }),
+        p: fc.array(
+          fc.oneof(
+            fc.integer({ min: -20000, max: 20000 }),
+            fc.double(),
+            fc.string({ maxLength: 8 }),
+            fc.constant(null),
+          ),
+          {
+            maxLength: 80,
+          },
+        ),
         t: fc.string({ unit: 'binary', maxLength: 30 }),
         a: fc.oneof(asOfArb, fc.string()),
         S: fc.oneof(fc.integer(), fc.double()),
-        f: fc.record({ u: fc.constantFrom(...USERS_FAMILIES, 'x'), t: fc.constantFrom(...TRAFFIC_FAMILIES, 'x') }, { requiredKeys: [] }),
+        f: fc.record(
+          { u: fc.constantFrom(...USERS_FAMILIES, 'x'), t: fc.constantFrom(...TRAFFIC_FAMILIES, 'x') },
+          { requiredKeys: [] },
+        ),
         l: fc.constantFrom(...LANGS, 'fr'),
         m: fc.constantFrom(...VIEW_MODES, 'x'),
         i: fc.constantFrom(...OUTPUT_IDS, 'x'),

@@ -7,7 +7,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APP_NAME, IMPORT_MAX_BYTES, exportScenarioJson, importScenarioJson, importWarningMessage, type ImportResult, type ImportWarning } from '../../../src/scenario/file';
+import {
+  APP_NAME,
+  IMPORT_MAX_BYTES,
+  exportScenarioJson,
+  importScenarioJson,
+  importWarningMessage,
+  type ImportResult,
+  type ImportWarning,
+} from '../../../src/scenario/file';
 import { translator } from '../../../src/i18n';
 import { PRESETS, REGISTRY_DEFAULTS, basisName, presetById } from '../../../src/scenario/presets';
 import { parseScenario, type Scenario } from '../../../src/scenario/schema';
@@ -25,14 +33,19 @@ const scenarioArb = fc
     title: fc.string({ unit: 'binary', maxLength: 60 }),
     notes: fc.string({ unit: 'binary', maxLength: 300 }),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-    values: fc.array(fc.tuple(fc.constantFrom(...PARAM_IDS), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 10 }),
+    values: fc.array(fc.tuple(fc.constantFrom(...PARAM_IDS), fc.double({ min: 0, max: 1, noNaN: true })), {
+      maxLength: 10,
+    }),
   })
   .map(({ preset, title, notes, seed, values }): Scenario => {
     const s = structuredClone(preset.scenario);
     Object.assign(s, { title: title.slice(0, 200), notes, seed });
     for (const [id, u] of values) {
       const p = PARAMS[id];
-      s.params[id] = { value: clean(p.min + Math.round((u * (p.max - p.min)) / p.step) * p.step), dist: { kind: 'fixed' } };
+      s.params[id] = {
+        value: clean(p.min + Math.round((u * (p.max - p.min)) / p.step) * p.step),
+        dist: { kind: 'fixed' },
+      };
     }
     return s;
   });
@@ -43,7 +56,12 @@ describe('scenario files', () => {
       const text = exportScenarioJson(p.scenario, { exportedAt: new Date('2024-05-01T00:00:00Z'), savedName: '我的' });
       expect(text).toContain('\n  "app": ');
       const doc = JSON.parse(text);
-      expect(doc).toMatchObject({ app: APP_NAME, modelVersion: MODEL_VERSION, dataVersion: DATA_VERSION, exportedAt: '2024-05-01T00:00:00.000Z' });
+      expect(doc).toMatchObject({
+        app: APP_NAME,
+        modelVersion: MODEL_VERSION,
+        dataVersion: DATA_VERSION,
+        exportedAt: '2024-05-01T00:00:00.000Z',
+      });
       const r = importScenarioJson(text);
       expect(r).toEqual({
         ok: true,
@@ -98,9 +116,12 @@ describe('scenario files', () => {
         expect(t(m.key, m.params)).not.toMatch(/\{\w+\}/);
       }
     }
-    expect(translator('en')('importOldModel', importWarningMessage(r.warnings[0], { mv: MODEL_VERSION, dv: DATA_VERSION }).params)).toBe(
-      `It was made with model version 0.1.0; this is ${MODEL_VERSION}, so results may differ.`,
-    );
+    expect(
+      translator('en')(
+        'importOldModel',
+        importWarningMessage(r.warnings[0], { mv: MODEL_VERSION, dv: DATA_VERSION }).params,
+      ),
+    ).toBe(`It was made with model version 0.1.0; this is ${MODEL_VERSION}, so results may differ.`);
   });
 
   it('refuses bad files with typed errors', () => {
@@ -142,20 +163,29 @@ describe('strict scenario files', () => {
   };
 
   it('refuses unknown keys at every level, naming each and the known key it most likely meant', () => {
-    expect(errors('{"params": {"bassq": {"value": 0.02}}}')).toEqual(['params.bassq: unknown parameter; did you mean bassQ?']);
-    expect(errors('{"titel": "x", "sample": 500}')).toEqual(['titel: unknown field; did you mean title?', 'sample: unknown field; did you mean samples?']);
-    expect(errors('{"families": {"user": "logistic"}}')).toEqual(['families.user: unknown field; did you mean users?']);
-    expect(errors('{"params": {"bassQ": {"valeu": 0.02}}}')).toEqual(['params.bassQ.valeu: unknown field; did you mean value?']);
-    expect(errors('{"params": {"ceiling": {"dist": {"kind": "triangular", "min": 90, "mod": 100, "max": 110}}}}')).toEqual([
-      'params.ceiling.dist.mod: not a field of a triangular distribution; did you mean mode?',
+    expect(errors('{"params": {"bassq": {"value": 0.02}}}')).toEqual([
+      'params.bassq: unknown parameter; did you mean bassQ?',
     ]);
+    expect(errors('{"titel": "x", "sample": 500}')).toEqual([
+      'titel: unknown field; did you mean title?',
+      'sample: unknown field; did you mean samples?',
+    ]);
+    expect(errors('{"families": {"user": "logistic"}}')).toEqual(['families.user: unknown field; did you mean users?']);
+    expect(errors('{"params": {"bassQ": {"valeu": 0.02}}}')).toEqual([
+      'params.bassQ.valeu: unknown field; did you mean value?',
+    ]);
+    expect(
+      errors('{"params": {"ceiling": {"dist": {"kind": "triangular", "min": 90, "mod": 100, "max": 110}}}}'),
+    ).toEqual(['params.ceiling.dist.mod: not a field of a triangular distribution; did you mean mode?']);
     expect(errors('{"params": {"ceiling": {"dist": {"kind": "normal", "mean": 100, "sd": 5, "max": 110}}}}')).toEqual([
       'params.ceiling.dist.max: not a field of a normal distribution',
     ]);
     expect(errors('{"colour": "red"}')).toEqual(['colour: unknown field']);
     expect(errors('{"name": {"zh": "甲", "fr": "x"}}')).toEqual(['name.fr: unknown field']);
     // Every unknown key is named, not only the first; control characters in a key are removed before it is shown.
-    const many = errors('{"a1": 1, "params": {"zz": {}, "bassP": {"value": 0.02, "x": 1}}, "families": {"q": 1}, "\\u001b[2Jevil": 1}');
+    const many = errors(
+      '{"a1": 1, "params": {"zz": {}, "bassP": {"value": 0.02, "x": 1}}, "families": {"q": 1}, "\\u001b[2Jevil": 1}',
+    );
     expect(many).toHaveLength(5);
     // eslint-disable-next-line no-control-regex -- control characters are what this checks for
     expect(many.join('\n')).not.toMatch(/\u001b/);
@@ -170,11 +200,13 @@ describe('strict scenario files', () => {
     expect(r.ok && r.warnings).toEqual([{ code: 'renamed', fields: ['as_of → asOf', 'sampleCount → samples'] }]);
   });
 
-  it('computes the preset a file names with the file\'s changes on top', () => {
+  it("computes the preset a file names with the file's changes on top", () => {
     const cautious = presetById('cautious')!.scenario;
     const bare = importScenarioJson('{"preset": "cautious"}');
     expect(bare).toEqual({ ok: true, scenario: cautious, basis: { kind: 'preset', id: 'cautious' }, warnings: [] });
-    const r = importScenarioJson('{"preset": "cautious", "title": "审慎+", "params": {"bassQ": {"value": 0.01}, "ceiling": {"dist": {"kind": "fixed"}}}}');
+    const r = importScenarioJson(
+      '{"preset": "cautious", "title": "审慎+", "params": {"bassQ": {"value": 0.01}, "ceiling": {"dist": {"kind": "fixed"}}}}',
+    );
     if (!r.ok) throw new Error(r.error.message);
     // Exactly three fields differ from the preset: the title, bassQ's value (its uncertainty stays), ceiling's uncertainty.
     expect(r.scenario).toEqual({
@@ -194,12 +226,17 @@ describe('strict scenario files', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.basis).toEqual({ kind: 'registry-defaults' });
     expect(r.scenario.preset).toBe(REGISTRY_DEFAULTS);
-    for (const id of PARAM_IDS) expect(r.scenario.params[id]).toEqual({ value: PARAMS[id].value, dist: { kind: 'fixed' } });
+    for (const id of PARAM_IDS)
+      expect(r.scenario.params[id]).toEqual({ value: PARAMS[id].value, dist: { kind: 'fixed' } });
     expect(basisName(r.scenario.preset, 'en')).toBe('registry defaults');
     expect(basisName(r.scenario.preset, 'zh')).toBe('注册表默认值');
     expect(basisName('cautious', 'zh')).toBe(presetById('cautious')!.name.zh);
     // An exported registry-defaults scenario reads back the same.
-    expect(importScenarioJson(exportScenarioJson(r.scenario))).toMatchObject({ ok: true, scenario: r.scenario, basis: { kind: 'registry-defaults' } });
+    expect(importScenarioJson(exportScenarioJson(r.scenario))).toMatchObject({
+      ok: true,
+      scenario: r.scenario,
+      basis: { kind: 'registry-defaults' },
+    });
   });
 
   it('refuses unknown preset ids, as links do', () => {
@@ -220,21 +257,31 @@ describe('the preset files are their presets', () => {
     cautious: { ceiling: 90, buildAnnual: 500_000, buildGrowth: -10 },
   };
 
-  it.each(Object.keys(STATED))('scenarios/%s.json imports as that preset, with the figures its rationale states', (id) => {
-    const r = importScenarioJson(readFileSync(join(SCENARIOS, `${id}.json`), 'utf8'));
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.basis).toEqual({ kind: 'preset', id });
-    expect(r.scenario).toEqual(presetById(id)!.scenario);
-    for (const [pid, v] of Object.entries(STATED[id])) expect(r.scenario.params[pid as ParamId].value, pid).toBe(v);
-    // Every assumption of a preset carries an uncertainty except those the rationale does not vary.
-    expect(PARAM_IDS.filter((p) => r.scenario.params[p].dist.kind !== 'fixed').length).toBeGreaterThan(PARAM_IDS.length / 2);
-    expect({ asOf: r.scenario.asOf, horizon: r.scenario.horizon, seed: r.scenario.seed, samples: r.scenario.samples }).toEqual({
-      asOf: '2021-07-31',
-      horizon: '2025-12',
-      seed: 20210705,
-      samples: 10_000,
-    });
-  });
+  it.each(Object.keys(STATED))(
+    'scenarios/%s.json imports as that preset, with the figures its rationale states',
+    (id) => {
+      const r = importScenarioJson(readFileSync(join(SCENARIOS, `${id}.json`), 'utf8'));
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.basis).toEqual({ kind: 'preset', id });
+      expect(r.scenario).toEqual(presetById(id)!.scenario);
+      for (const [pid, v] of Object.entries(STATED[id])) expect(r.scenario.params[pid as ParamId].value, pid).toBe(v);
+      // Every assumption of a preset carries an uncertainty except those the rationale does not vary.
+      expect(PARAM_IDS.filter((p) => r.scenario.params[p].dist.kind !== 'fixed').length).toBeGreaterThan(
+        PARAM_IDS.length / 2,
+      );
+      expect({
+        asOf: r.scenario.asOf,
+        horizon: r.scenario.horizon,
+        seed: r.scenario.seed,
+        samples: r.scenario.samples,
+      }).toEqual({
+        asOf: '2021-07-31',
+        horizon: '2025-12',
+        seed: 20210705,
+        samples: 10_000,
+      });
+    },
+  );
 
   it('the presets differ where their rationales say they do', () => {
     const v = (id: string, p: ParamId) => presetById(id)!.scenario.params[p].value;
@@ -257,7 +304,10 @@ describe('the preset files are their presets', () => {
   it('never throws on fuzzed files (fast-check)', () => {
     const exported = exportScenarioJson(PRESETS[1].scenario);
     const mutated = fc
-      .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 4 }), fc.string({ maxLength: 3 })), { minLength: 1, maxLength: 4 })
+      .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 4 }), fc.string({ maxLength: 3 })), {
+        minLength: 1,
+        maxLength: 4,
+      })
       .map((ms) =>
         ms.reduce((t, [i, n, ins]) => {
           const j = i % (t.length + 1);
@@ -278,7 +328,10 @@ describe('the preset files are their presets', () => {
           samples: fc.oneof(fc.integer(), fc.double(), fc.string()),
           asOf: fc.oneof(fc.constant('2021-07-31'), fc.string()),
           families: fc.oneof(fc.record({ users: fc.string(), traffic: fc.string() }), fc.jsonValue()),
-          params: fc.dictionary(fc.constantFrom(...PARAM_IDS, 'x'), fc.oneof(fc.jsonValue(), fc.record({ value: fc.double() }))),
+          params: fc.dictionary(
+            fc.constantFrom(...PARAM_IDS, 'x'),
+            fc.oneof(fc.jsonValue(), fc.record({ value: fc.double() })),
+          ),
           format: fc.constantFrom('yangfan-scenario', undefined),
           formatVersion: fc.oneof(fc.constant(1), fc.jsonValue()),
         },

@@ -52,7 +52,10 @@ function expected(g: Golden): unknown {
   if (g.state) return withLaterParams(g.state);
   const preset = presetById(g.base!);
   expect(preset, `preset ${g.base}`).toBeDefined();
-  const state = { ...defaultLinkState(), scenario: structuredClone(preset!.scenario) } as unknown as Record<string, unknown>;
+  const state = { ...defaultLinkState(), scenario: structuredClone(preset!.scenario) } as unknown as Record<
+    string,
+    unknown
+  >;
   for (const [path, v] of Object.entries(g.set ?? {})) setPath(state, path, v);
   return state;
 }
@@ -82,8 +85,12 @@ describe('golden links', () => {
       const text = r.warnings.map(english).join(' ');
       for (const w of g.warnings) expect(text).toMatch(PROSE[w] ?? w);
       if (g.madeWith) {
-        expect(r.warnings.some((w) => w.code === 'old-model' && w.made === g.madeWith!.mv)).toBe(g.madeWith.mv !== MODEL_VERSION);
-        expect(r.warnings.some((w) => w.code === 'old-data' && w.made === g.madeWith!.dv)).toBe(g.madeWith.dv !== DATA_VERSION);
+        expect(r.warnings.some((w) => w.code === 'old-model' && w.made === g.madeWith!.mv)).toBe(
+          g.madeWith.mv !== MODEL_VERSION,
+        );
+        expect(r.warnings.some((w) => w.code === 'old-data' && w.made === g.madeWith!.dv)).toBe(
+          g.madeWith.dv !== DATA_VERSION,
+        );
       }
     });
   }

@@ -10,7 +10,9 @@ import { type OutputId } from '../../../src/model/indicators';
 import { ALL_PRESETS, PRESETS, parsePreset, type Preset } from '../../../src/scenario/presets';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const load = (f: string): Preset => parsePreset(JSON.parse(readFileSync(dir + f, 'utf8')));
 
 describe('preset files', () => {
@@ -53,11 +55,14 @@ describe('the presets are ordered sensibly', () => {
     return runModel(p.scenario, 100).outputs[out].value;
   };
 
-  it.each(['users', 'traffic_share', 'base_stations_per_10k'] as const)('%s at 2023-12: cautious < baseline < plan-ambition', (out) => {
-    const c = value('cautious', out);
-    const b = value('baseline', out);
-    const a = value('plan-ambition', out);
-    expect(c).toBeLessThan(b);
-    expect(b).toBeLessThan(a);
-  });
+  it.each(['users', 'traffic_share', 'base_stations_per_10k'] as const)(
+    '%s at 2023-12: cautious < baseline < plan-ambition',
+    (out) => {
+      const c = value('cautious', out);
+      const b = value('baseline', out);
+      const a = value('plan-ambition', out);
+      expect(c).toBeLessThan(b);
+      expect(b).toBeLessThan(a);
+    },
+  );
 });

@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PARAMS, PARAM_IDS, type ParamId } from '../../../src/model/registry';
-import { DEFAULT_AS_OF, DEFAULT_HORIZON, DEFAULT_SEED, defaultScenario, parseScenario, type Scenario } from '../../../src/scenario/schema';
+import {
+  DEFAULT_AS_OF,
+  DEFAULT_HORIZON,
+  DEFAULT_SEED,
+  defaultScenario,
+  parseScenario,
+  type Scenario,
+} from '../../../src/scenario/schema';
 import { PRESETS } from '../../../src/scenario/presets';
 
 /** Parses and expects a refusal; returns the messages joined. */
@@ -38,12 +45,18 @@ describe('defaults', () => {
   });
 
   it('fill the missing parts of a partial scenario', () => {
-    const r = parseScenario({ families: { users: 'gompertz' }, params: { bassQ: { value: 0.1 }, ceiling: { dist: { kind: 'uniform', min: 90, max: 110 } } } });
+    const r = parseScenario({
+      families: { users: 'gompertz' },
+      params: { bassQ: { value: 0.1 }, ceiling: { dist: { kind: 'uniform', min: 90, max: 110 } } },
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.families).toEqual({ users: 'gompertz', traffic: 'structural' });
     expect(r.scenario.params.bassQ).toEqual({ value: 0.1, dist: { kind: 'fixed' } });
-    expect(r.scenario.params.ceiling).toEqual({ value: PARAMS.ceiling.value, dist: { kind: 'uniform', min: 90, max: 110 } });
+    expect(r.scenario.params.ceiling).toEqual({
+      value: PARAMS.ceiling.value,
+      dist: { kind: 'uniform', min: 90, max: 110 },
+    });
   });
 
   it('every registry default lies within its range and on a sensible step', () => {
@@ -93,33 +106,50 @@ describe('bad input is refused with the field named', () => {
   ])('%s inside a distribution', (_, v) => {
     expect(refused(param('ceiling', { dist: { kind: 'uniform', min: v, max: 100 } }))).toContain('params.ceiling.dist');
     expect(refused(param('ceiling', { dist: { kind: 'normal', mean: 100, sd: v } }))).toContain('params.ceiling.dist');
-    expect(refused(param('ceiling', { dist: { kind: 'lognormal', median: v, sigma: 0.1 } }))).toContain('params.ceiling.dist');
+    expect(refused(param('ceiling', { dist: { kind: 'lognormal', median: v, sigma: 0.1 } }))).toContain(
+      'params.ceiling.dist',
+    );
   });
 
   it('uniform with min > max', () => {
-    expect(refused(param('ceiling', { dist: { kind: 'uniform', min: 120, max: 80 } }))).toContain('params.ceiling.dist');
+    expect(refused(param('ceiling', { dist: { kind: 'uniform', min: 120, max: 80 } }))).toContain(
+      'params.ceiling.dist',
+    );
   });
 
   it('triangular with the mode outside [min, max]', () => {
-    expect(refused(param('ceiling', { dist: { kind: 'triangular', min: 80, mode: 130, max: 120 } }))).toContain('params.ceiling.dist');
-    expect(refused(param('ceiling', { dist: { kind: 'triangular', min: 80, mode: 70, max: 120 } }))).toContain('params.ceiling.dist');
+    expect(refused(param('ceiling', { dist: { kind: 'triangular', min: 80, mode: 130, max: 120 } }))).toContain(
+      'params.ceiling.dist',
+    );
+    expect(refused(param('ceiling', { dist: { kind: 'triangular', min: 80, mode: 70, max: 120 } }))).toContain(
+      'params.ceiling.dist',
+    );
   });
 
   it('distribution bounds outside the allowed range', () => {
     expect(refused(param('bassQ', { dist: { kind: 'uniform', min: 0, max: 0.5 } }))).toContain('params.bassQ.dist');
     expect(refused(param('bassQ', { dist: { kind: 'normal', mean: 0.1, sd: -1 } }))).toContain('params.bassQ.dist');
-    expect(refused(param('bassQ', { dist: { kind: 'lognormal', median: 0, sigma: 0.5 } }))).toContain('params.bassQ.dist');
-    expect(refused(param('bassQ', { dist: { kind: 'lognormal', median: 0.1, sigma: 4 } }))).toContain('params.bassQ.dist');
+    expect(refused(param('bassQ', { dist: { kind: 'lognormal', median: 0, sigma: 0.5 } }))).toContain(
+      'params.bassQ.dist',
+    );
+    expect(refused(param('bassQ', { dist: { kind: 'lognormal', median: 0.1, sigma: 4 } }))).toContain(
+      'params.bassQ.dist',
+    );
   });
 
   it('an unknown distribution kind', () => {
-    expect(refused(param('ceiling', { dist: { kind: 'cauchy', loc: 100, scale: 1 } }))).toContain('params.ceiling.dist');
+    expect(refused(param('ceiling', { dist: { kind: 'cauchy', loc: 100, scale: 1 } }))).toContain(
+      'params.ceiling.dist',
+    );
     expect(refused(param('ceiling', { dist: {} }))).toContain('params.ceiling.dist');
   });
 
-  it.each(['2021-02-30', '2021-13-01', '2021-7-31', '31/07/2021', '2021-07-31T00:00:00Z', '', 'abc'])('asOf %j', (asOf) => {
-    expect(refused({ asOf })).toContain('asOf');
-  });
+  it.each(['2021-02-30', '2021-13-01', '2021-7-31', '31/07/2021', '2021-07-31T00:00:00Z', '', 'abc'])(
+    'asOf %j',
+    (asOf) => {
+      expect(refused({ asOf })).toContain('asOf');
+    },
+  );
 
   // The latest as-of is the day the latest figures in data/ became known (2024-11-30 with the shipped files).
   it.each(['2020-12-30', '2019-06-30', '2024-12-01'])('asOf %s outside [2020-12-31, 2024-11-30]', (asOf) => {
@@ -197,11 +227,21 @@ describe('parseScenario never throws', () => {
   });
 
   it('for objects shaped like scenarios, with anything in their fields', () => {
-    const paramArb = fc.dictionary(fc.constantFrom(...PARAM_IDS, 'bogus'), fc.record({ value: anything, dist: anything }, { requiredKeys: [] }));
+    const paramArb = fc.dictionary(
+      fc.constantFrom(...PARAM_IDS, 'bogus'),
+      fc.record({ value: anything, dist: anything }, { requiredKeys: [] }),
+    );
     fc.assert(
       fc.property(
         fc.record(
-          { asOf: anything, horizon: anything, seed: anything, samples: anything, families: anything, params: fc.oneof(paramArb, anything) },
+          {
+            asOf: anything,
+            horizon: anything,
+            seed: anything,
+            samples: anything,
+            families: anything,
+            params: fc.oneof(paramArb, anything),
+          },
           { requiredKeys: [] },
         ),
         (x) => {
@@ -219,9 +259,7 @@ describe('parseScenario never throws', () => {
     const plain = (o: unknown): o is object =>
       !!o && typeof o === 'object' && (Array.isArray(o) || [Object.prototype, null].includes(Object.getPrototypeOf(o)));
     const pathsOf = (o: unknown, prefix: string[] = []): string[][] =>
-      plain(o)
-        ? Object.entries(o).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])])
-        : [];
+      plain(o) ? Object.entries(o).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]) : [];
     const mutation = fc.record({
       base: fc.constantFrom(...valid),
       at: fc.nat(),

@@ -61,7 +61,10 @@ describe('saved scenarios', () => {
     const later = new Date('2024-05-02T08:00:00.000Z');
     saveScenario(s, 'second', stateOf(2, 'en'), clock(later));
     saveScenario(s, '我的情景', stateOf(0), clock(later));
-    expect(loadSaved(s).items).toEqual([item('我的情景', stateOf(0), later.toISOString()), item('second', stateOf(2, 'en'), later.toISOString())]);
+    expect(loadSaved(s).items).toEqual([
+      item('我的情景', stateOf(0), later.toISOString()),
+      item('second', stateOf(2, 'en'), later.toISOString()),
+    ]);
     expect(renameSaved(s, 'second', '第二').ok).toBe(true);
     expect(renameSaved(s, '第二', '我的情景')).toMatchObject({ ok: false, error: { code: 'exists' } });
     expect(renameSaved(s, 'nope', 'x')).toMatchObject({ ok: false, error: { code: 'missing' } });
@@ -94,7 +97,15 @@ describe('saved scenarios', () => {
   });
 
   it('moves a value of the wrong shape aside', () => {
-    for (const raw of ['42', 'null', '"text"', '{"items":[]}', '{"version":1,"items":{}}', '{"version":0,"items":[]}', '{"version":"1"}']) {
+    for (const raw of [
+      '42',
+      'null',
+      '"text"',
+      '{"items":[]}',
+      '{"version":1,"items":{}}',
+      '{"version":0,"items":[]}',
+      '{"version":"1"}',
+    ]) {
       const s = new MemoryStorage();
       s.map.set(SAVED_KEY, raw);
       const r = loadSaved(s, clock());
@@ -207,7 +218,11 @@ describe('saved scenarios', () => {
 
   it('migrates v0 keeping good items, backing up the original, and survives a full storage', () => {
     const s = new MemoryStorage();
-    const raw = JSON.stringify([{ name: 'ok', scenario: {} }, { name: 'bad', scenario: { samples: -1 } }, { scenario: {} }]);
+    const raw = JSON.stringify([
+      { name: 'ok', scenario: {} },
+      { name: 'bad', scenario: { samples: -1 } },
+      { scenario: {} },
+    ]);
     s.map.set(SAVED_KEY, raw);
     const r = loadSaved(s, clock());
     expect(r.items.map((x) => x.name)).toEqual(['ok']);
@@ -240,7 +255,10 @@ describe('saved scenarios', () => {
       }
     });
     const shaped = fc
-      .record({ version: fc.oneof(fc.constant(1), fc.anything()), items: fc.array(fc.oneof(fc.anything(), fc.constant(item('c')))) })
+      .record({
+        version: fc.oneof(fc.constant(1), fc.anything()),
+        items: fc.array(fc.oneof(fc.anything(), fc.constant(item('c')))),
+      })
       .map((v) => JSON.stringify(v));
     let runs = 0;
     fc.assert(

@@ -18,7 +18,14 @@ import { PRESETS } from '../../../src/scenario/presets';
 import { formatValue, translator } from '../../../src/i18n';
 import { MESSAGES } from '../../../src/i18n/messages';
 import { analysisEn, analysisZh } from '../../../src/i18n/messages-analysis';
-import { tornadoBars, tornadoHeight, tornadoLabels, tornadoOptions, tornadoTickFormat, labelMargin } from '../../../src/ui/analysis/tornado-chart';
+import {
+  tornadoBars,
+  tornadoHeight,
+  tornadoLabels,
+  tornadoOptions,
+  tornadoTickFormat,
+  labelMargin,
+} from '../../../src/ui/analysis/tornado-chart';
 import { fitChartOptions, fitRows } from '../../../src/ui/analysis/fit-chart';
 import { zhMonthTick } from '../../../src/i18n';
 import {
@@ -46,7 +53,8 @@ const en = translator('en');
 const zh = translator('zh-CN');
 
 /** The marks' types, as Plot names them (barX, ruleX, …). */
-const markNames = (o: Plot.PlotOptions) => (o.marks as { constructor: { name: string } }[]).map((m) => m.constructor.name);
+const markNames = (o: Plot.PlotOptions) =>
+  (o.marks as { constructor: { name: string } }[]).map((m) => m.constructor.name);
 const markData = (o: Plot.PlotOptions, i: number) => (o.marks as unknown as { data: unknown[] }[])[i].data;
 
 describe('messages', () => {
@@ -66,7 +74,14 @@ describe('messages', () => {
 
 describe('tornado chart options', () => {
   const s = sensitivity(base, 'base_stations_per_10k');
-  const input = { id: 'base_stations_per_10k' as const, base: s.base, rows: s.rows, lang: 'en' as const, t: en, width: 520 };
+  const input = {
+    id: 'base_stations_per_10k' as const,
+    base: s.base,
+    rows: s.rows,
+    lang: 'en' as const,
+    t: en,
+    width: 520,
+  };
 
   it('ranks parameters top-down by effect, with registry labels in the current language', () => {
     expect(s.rows[0].param).toBe('buildAnnual');
@@ -86,7 +101,13 @@ describe('tornado chart options', () => {
     expect(low.map((b) => b.param)).toEqual(s.rows.map((r) => r.param));
     low.forEach((b, i) => {
       expect(b).toMatchObject({ side: 'low', x1: s.base, x2: s.rows[i].outputLow, at: s.rows[i].low, rank: i });
-      expect(high[i]).toMatchObject({ side: 'high', x1: s.base, x2: s.rows[i].outputHigh, at: s.rows[i].high, rank: i });
+      expect(high[i]).toMatchObject({
+        side: 'high',
+        x1: s.base,
+        x2: s.rows[i].outputHigh,
+        at: s.rows[i].high,
+        rank: i,
+      });
     });
     expect(markData(o, 2)).toEqual([s.base]);
     expect(markData(o, 3)).toEqual([targetLevel(OUTPUTS.base_stations_per_10k.target)]);
@@ -97,7 +118,9 @@ describe('tornado chart options', () => {
   it('marks both ends of a range target', () => {
     const r = sensitivity(base, 'industrial_penetration');
     const o = tornadoOptions(Plot, { ...input, id: 'industrial_penetration', base: r.base, rows: r.rows });
-    expect((markData(o, 3) as number[]).length).toBe(OUTPUTS.industrial_penetration.target.comparator === 'range' ? 2 : 1);
+    expect((markData(o, 3) as number[]).length).toBe(
+      OUTPUTS.industrial_penetration.target.comparator === 'range' ? 2 : 1,
+    );
   });
 
   it('labels ticks precisely enough to tell narrow swings apart, and sizes the margin to the labels', () => {
@@ -144,7 +167,9 @@ describe('sentences', () => {
       `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at Dec 2023 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
     );
     expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万）/);
-    expect(probabilitySeekText(p, '≥', 'en', en)).toMatch(/^Annual additions ≥ [\d,]+ stations per year lifts P\(met\) to 80 % or more/);
+    expect(probabilitySeekText(p, '≥', 'en', en)).toMatch(
+      /^Annual additions ≥ [\d,]+ stations per year lifts P\(met\) to 80 % or more/,
+    );
     expect(probabilitySeekText(p, '≥', 'zh-CN', zh)).toMatch(/^年新建基站 ≥ [\d.]+万站\/年时达标概率达到80%/);
   });
 
@@ -152,17 +177,27 @@ describe('sentences', () => {
     const s = model.withParamValue(base, 'iotDecay', 90);
     const un = goalSeek(s, 'iot_growth');
     expect(un.status).toBe('unreachable');
-    expect(centralSeekText(un, 'en', en)).toMatch(/^Not reachable within the allowed range \(0–1,000 % per year\): the best is .+, at First-year growth = 1,000 % per year\.$/);
+    expect(centralSeekText(un, 'en', en)).toMatch(
+      /^Not reachable within the allowed range \(0–1,000 % per year\): the best is .+, at First-year growth = 1,000 % per year\.$/,
+    );
     expect(centralSeekText(un, 'zh-CN', zh)).toMatch(/^在允许范围内（0–1,000%\/年）无法达标/);
     const users = goalSeek(base, 'users');
     expect(users.status).toBe('already-met');
-    expect(centralSeekText(users, 'en', en)).toBe('Already met across the whole allowed range of Imitation coefficient q.');
+    expect(centralSeekText(users, 'en', en)).toBe(
+      'Already met across the whole allowed range of Imitation coefficient q.',
+    );
     const fake = { ...users, reason: 'met-at-min' } as const;
-    expect(centralSeekText(fake, 'en', en)).toBe('Already met at the range minimum (Imitation coefficient q = 0 per month).');
-    expect(centralSeekText({ ...users, reason: 'met-at-max' }, 'zh-CN', zh)).toBe('取允许范围的最大值时即已达标（模仿系数 q = 0.4/月）。');
+    expect(centralSeekText(fake, 'en', en)).toBe(
+      'Already met at the range minimum (Imitation coefficient q = 0 per month).',
+    );
+    expect(centralSeekText({ ...users, reason: 'met-at-max' }, 'zh-CN', zh)).toBe(
+      '取允许范围的最大值时即已达标（模仿系数 q = 0.4/月）。',
+    );
     // No step on the grid meets: the sentence says the exact boundary is given.
     const reached = goalSeek(base, 'base_stations_per_10k');
-    expect(centralSeekText({ ...reached, reason: 'off-grid' }, 'en', en)).toMatch(/ No value on the lever’s step grid meets the target, so the exact boundary is given\.$/);
+    expect(centralSeekText({ ...reached, reason: 'off-grid' }, 'en', en)).toMatch(
+      / No value on the lever’s step grid meets the target, so the exact boundary is given\.$/,
+    );
     expect(centralSeekText(reached, 'en', en)).not.toMatch(/step grid/);
   });
 
@@ -214,29 +249,45 @@ describe('sentences', () => {
     expect(reasonText({ code: 'leave-out', dropped: 1, change: 1.253 }, 'en', en)).toBe(
       'unstable: leaving out the last observation moves the fitted Dec 2023 value by +125.3 %',
     );
-    expect(reasonText({ code: 'leave-out', dropped: 2, change: -0.2 }, 'zh-CN', zh)).toBe('不稳定：去掉最后2个观测值后，拟合的2023年12月数值变动-20%');
-    expect(reasonText({ code: 'early-s-curve', share: 0.123, limit: 0.3 }, 'en', en)).toMatch(/^early S-curve: the last observation is 12\.3 % of the market potential \(below 30 %\)/);
-    expect(reasonText({ code: 'large-standard-error', param: 'bassQ', value: 0.01, se: Number.MAX_VALUE, limit: 0.5 }, 'en', en)).toBe(
-      'large uncertainty: Imitation coefficient q = 0.01 ± ∞ (standard error above 50 % of the value)',
+    expect(reasonText({ code: 'leave-out', dropped: 2, change: -0.2 }, 'zh-CN', zh)).toBe(
+      '不稳定：去掉最后2个观测值后，拟合的2023年12月数值变动-20%',
     );
+    expect(reasonText({ code: 'early-s-curve', share: 0.123, limit: 0.3 }, 'en', en)).toMatch(
+      /^early S-curve: the last observation is 12\.3 % of the market potential \(below 30 %\)/,
+    );
+    expect(
+      reasonText(
+        { code: 'large-standard-error', param: 'bassQ', value: 0.01, se: Number.MAX_VALUE, limit: 0.5 },
+        'en',
+        en,
+      ),
+    ).toBe('large uncertainty: Imitation coefficient q = 0.01 ± ∞ (standard error above 50 % of the value)');
   });
 
   it('explains unfitted outputs and the on-track status', () => {
     const traffic = calibrate(base, 'traffic_share');
     const iot = calibrate(base, 'iot_growth');
     if (traffic.status !== 'not-fittable' || iot.status !== 'not-fittable') throw new Error('expected not fittable');
-    expect(unfittedText(traffic, en, '2021-05')).toMatch(/^One observation only \(5G share of mobile internet access traffic, May 2021\).+reproduces it exactly.+cannot be fitted/);
+    expect(unfittedText(traffic, en, '2021-05')).toMatch(
+      /^One observation only \(5G share of mobile internet access traffic, May 2021\).+reproduces it exactly.+cannot be fitted/,
+    );
     // No internal ids and no ISO months in Chinese.
-    expect(unfittedText(traffic, zh, '2021-05', 'zh-CN')).toMatch(/^只有一个观测值（5G流量占移动互联网接入流量比重，2021年5月）/);
+    expect(unfittedText(traffic, zh, '2021-05', 'zh-CN')).toMatch(
+      /^只有一个观测值（5G流量占移动互联网接入流量比重，2021年5月）/,
+    );
     expect(unfittedText(iot, en)).toMatch(/^No observed series exists/);
     expect(unfittedText({ ...traffic, n: 3, reason: 'anchored-on-last' }, zh, '2021-05', 'zh-CN')).toBe(
       '模型以3个观测值中的最后一个（5G流量占移动互联网接入流量比重，2021年5月）为起点并精确重现它；模型没有描述其历史的参数，因此不做拟合。',
     );
     expect(unfittedText({ ...traffic, n: 0, reason: 'no-observation' }, en)).toBe(analysisEn.anNoObsAtAsOf);
-    expect(unfittedText({ ...iot, series: 'g5_base_stations', n: 1, reason: 'too-few' }, en)).toBe('1 observation(s) at the as-of date: at least two are needed to fit.');
+    expect(unfittedText({ ...iot, series: 'g5_base_stations', n: 1, reason: 'too-few' }, en)).toBe(
+      '1 observation(s) at the as-of date: at least two are needed to fit.',
+    );
     const noGrowth = { ...onTrack('users', base.asOf), status: 'no-data', reason: 'no-growth' } as const;
     expect(onTrackText(noGrowth, 'zh-CN', zh)).toBe(analysisZh.anOtWhyNoGrowth);
-    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(/^growing 11\.7 % a month since Dec 2019; 3\.3 % a month is needed from Jun 2021/);
+    expect(onTrackText(onTrack('base_stations_per_10k', base.asOf), 'en', en)).toMatch(
+      /^growing 11\.7 % a month since Dec 2019; 3\.3 % a month is needed from Jun 2021/,
+    );
     expect(onTrackText(onTrack('iot_growth', base.asOf), 'zh-CN', zh)).toBe(analysisZh.anOtWhyNoSeries);
     expect(onTrackText(onTrack('traffic_share', base.asOf), 'en', en)).toMatch(/^1 observation\(s\) only/);
   });

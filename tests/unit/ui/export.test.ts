@@ -5,7 +5,17 @@
  * result's).
  */
 import { describe, expect, it } from 'vitest';
-import { composeExportSvg, escapeXml, exportLayout, wrapText, chunkLink, SLIDE_WIDTH, SLIDE_HEIGHT, STANDARD_WIDTH, type ExportStamp } from '../../../src/ui/export/svg';
+import {
+  composeExportSvg,
+  escapeXml,
+  exportLayout,
+  wrapText,
+  chunkLink,
+  SLIDE_WIDTH,
+  SLIDE_HEIGHT,
+  STANDARD_WIDTH,
+  type ExportStamp,
+} from '../../../src/ui/export/svg';
 import { scorecardSvg, fitFontSize, type ScorecardTable } from '../../../src/ui/export/scorecard-svg';
 import { chartCsv, BOM, csvDigits, csvHeader, roundCell } from '../../../src/export/csv';
 import { exportFileName, safeFilePart } from '../../../src/ui/export/filename';
@@ -17,7 +27,8 @@ import { runModel, OUTPUT_IDS, MODEL_VERSION, DATA_VERSION, formatMonth } from '
 import { PRESETS } from '../../../src/scenario/presets';
 import { xmlProblems } from '../helpers/xml';
 
-const LINK = 'https://example.org/yangfan/#v1.baseline.qwZHA2h2Yf1USL2vYJNkV2Gjn2SHERNgq1DNBxoKTW3A9Iae2moB' + 'x'.repeat(300);
+const LINK =
+  'https://example.org/yangfan/#v1.baseline.qwZHA2h2Yf1USL2vYJNkV2Gjn2SHERNgq1DNBxoKTW3A9Iae2moB' + 'x'.repeat(300);
 const stamp: ExportStamp = {
   title: '5G网络接入流量占比 · 目标 > 50% · 2023年底',
   scenario: '情景: 我的 <情景> & "假设" (基准情景) · 基准日 2021-07-31',
@@ -27,14 +38,22 @@ const stamp: ExportStamp = {
   link: LINK,
   lang: 'zh-CN',
 };
-const chart = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="944" height="460"><g><path d="M0,0L10,10" stroke="#000"/><text x="1" y="2">2023</text></g></svg>';
+const chart =
+  '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="944" height="460"><g><path d="M0,0L10,10" stroke="#000"/><text x="1" y="2">2023</text></g></svg>';
 
 describe('export SVG', () => {
   it('frames a chart with the title, scenario, verdict, source, versions and link, as well-formed XML', () => {
     const layout = exportLayout('standard', stamp);
-    const svg = composeExportSvg({ layout, stamp, body: chart, legend: [{ label: '中心路径', colour: '#0072B2', kind: 'line' }] });
+    const svg = composeExportSvg({
+      layout,
+      stamp,
+      body: chart,
+      legend: [{ label: '中心路径', colour: '#0072B2', kind: 'line' }],
+    });
     expect(xmlProblems(svg)).toEqual([]);
-    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
+      true,
+    );
     expect(svg).toContain('5G网络接入流量占比');
     expect(svg).toContain('我的 &lt;情景&gt; &amp; &quot;假设&quot;');
     expect(svg).toContain('2023年9月达到');
@@ -61,7 +80,9 @@ describe('export SVG', () => {
   });
 
   it('escapes markup, quotes and ampersands, and drops characters XML cannot hold', () => {
-    expect(escapeXml('<img src=x onerror="alert(1)"> & \'x\'')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &apos;x&apos;');
+    expect(escapeXml('<img src=x onerror="alert(1)"> & \'x\'')).toBe(
+      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &apos;x&apos;',
+    );
     expect(escapeXml('a\u0000b\u0008c\uFFFEd')).toBe('abcd');
     const hostile = { ...stamp, title: '<script>alert(1)</script>]]><!--', scenario: '\u0001&&&' };
     const svg = composeExportSvg({ layout: exportLayout('standard', hostile), stamp: hostile, body: chart });
@@ -141,7 +162,9 @@ describe('CSV of the bands', () => {
     );
     expect(csvHeader('base_stations_per_10k', 'zh-CN', zh)[1]).toBe('中心路径（个/万人）');
     // UTF-8 bytes EF BB BF first, as Excel and WPS expect.
-    expect([...new TextEncoder().encode(chartCsv(r.outputs.users, 'users', 'zh-CN', zh)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...new TextEncoder().encode(chartCsv(r.outputs.users, 'users', 'zh-CN', zh)).subarray(0, 3)]).toEqual([
+      0xef, 0xbb, 0xbf,
+    ]);
   });
 
   it('holds the result’s central path and bands rounded to the indicator’s precision', () => {
@@ -172,14 +195,28 @@ describe('CSV of the bands', () => {
 describe('export file names', () => {
   const day = new Date(2026, 10, 30);
   it('names a file from the scenario title, the indicator and the date, Chinese kept', () => {
-    expect(exportFileName({ title: '基站加快建设', presetName: '基准情景', part: '每万人拥有5G基站数', date: day, ext: 'png' })).toBe(
-      '基站加快建设-每万人拥有5G基站数-2026-11-30.png',
+    expect(
+      exportFileName({
+        title: '基站加快建设',
+        presetName: '基准情景',
+        part: '每万人拥有5G基站数',
+        date: day,
+        ext: 'png',
+      }),
+    ).toBe('基站加快建设-每万人拥有5G基站数-2026-11-30.png');
+    expect(exportFileName({ title: '', presetName: 'Plan ambition', part: 'Scorecard', date: day, ext: 'svg' })).toBe(
+      'Plan-ambition-Scorecard-2026-11-30.svg',
     );
-    expect(exportFileName({ title: '', presetName: 'Plan ambition', part: 'Scorecard', date: day, ext: 'svg' })).toBe('Plan-ambition-Scorecard-2026-11-30.svg');
     expect(exportFileName({ title: '', presetName: '', date: day, ext: 'json' })).toBe('yangfan-2026-11-30.json');
   });
   it('removes characters a file system or a shell refuses', () => {
-    const name = exportFileName({ title: '../a/b\\c:d*e?f"g<h>i|j\u0000k  l（试）', presetName: 'x', part: 'p/q', date: day, ext: 'csv' });
+    const name = exportFileName({
+      title: '../a/b\\c:d*e?f"g<h>i|j\u0000k  l（试）',
+      presetName: 'x',
+      part: 'p/q',
+      date: day,
+      ext: 'csv',
+    });
     expect(name).toBe('abcdefghijk-l-试-pq-2026-11-30.csv');
     expect(name).not.toMatch(/[/\\:*?"<>|\p{Cc}]/u);
     expect(safeFilePart('...hidden')).toBe('hidden');
@@ -214,6 +251,8 @@ describe('changed assumptions', () => {
     expect(line).toContain('（每万人拥有5G基站数）：');
     expect(line).toContain(' → ');
     const enText = changesText(changedAssumptions(s, preset, 'en', en), 'en', en, 'Baseline');
-    expect(enText).toMatch(/^Assumptions changed from the preset: growth model \(5G users\): .+ → .+; As of: 2021-07-31 → 2021-12-31; /);
+    expect(enText).toMatch(
+      /^Assumptions changed from the preset: growth model \(5G users\): .+ → .+; As of: 2021-07-31 → 2021-12-31; /,
+    );
   });
 });

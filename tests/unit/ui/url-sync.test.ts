@@ -88,7 +88,9 @@ describe('hashes', () => {
   });
 
   it('builds the share URL from the address without its query (an embed’s parameters)', () => {
-    expect(shareUrl({ origin: 'https://x.org', pathname: '/app/' }, '#v1.baseline')).toBe('https://x.org/app/#v1.baseline');
+    expect(shareUrl({ origin: 'https://x.org', pathname: '/app/' }, '#v1.baseline')).toBe(
+      'https://x.org/app/#v1.baseline',
+    );
     expect(shareUrl({ origin: 'https://x.org', pathname: '/' }, 'v1.cautious')).toBe('https://x.org/#v1.cautious');
   });
 });
@@ -143,7 +145,14 @@ describe('link notices', () => {
   });
 
   it('has a translated message for every error code of the codec', () => {
-    for (const hash of ['', '#v1.baseline.@@@', '#v9.x', '#v1.nope', `#${'v1.baseline.' + 'A'.repeat(9000)}`, '#v1.baseline.AAAA']) {
+    for (const hash of [
+      '',
+      '#v1.baseline.@@@',
+      '#v9.x',
+      '#v1.nope',
+      `#${'v1.baseline.' + 'A'.repeat(9000)}`,
+      '#v1.baseline.AAAA',
+    ]) {
       const r = decodeLink(hash);
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -183,8 +192,15 @@ describe('embed parameters', () => {
 
   it('writes a snippet that round-trips and escapes its attributes', () => {
     const params = { view: 'card', indicator: 'users', controls: false, lang: 'zh-CN', theme: 'light' } as const;
-    const html = embedSnippet({ loc: { origin: 'https://x.org', pathname: '/app/' }, hash: '#v1.baseline', params, title: 'A "quoted" <title> & more' });
-    expect(html).toMatch(/^<iframe src="https:\/\/x\.org\/app\/\?embed=1&amp;view=card&amp;indicator=users&amp;controls=0&amp;lang=zh-CN&amp;theme=light#v1\.baseline" /);
+    const html = embedSnippet({
+      loc: { origin: 'https://x.org', pathname: '/app/' },
+      hash: '#v1.baseline',
+      params,
+      title: 'A "quoted" <title> & more',
+    });
+    expect(html).toMatch(
+      /^<iframe src="https:\/\/x\.org\/app\/\?embed=1&amp;view=card&amp;indicator=users&amp;controls=0&amp;lang=zh-CN&amp;theme=light#v1\.baseline" /,
+    );
     expect(html).toContain('title="A &quot;quoted&quot; &lt;title&gt; &amp; more"');
     expect(html).toContain(`height="${embedHeight(params)}"`);
     expect(parseEmbedParams(embedQuery(params))).toEqual(params);

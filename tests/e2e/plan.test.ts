@@ -56,7 +56,7 @@ describe('the upgrade plan', () => {
       UPGRADE_PRESETS.map((p) => p.name.zh),
     );
     // The address carries the plan (through its preset), rewritten shortly after the change.
-    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe('#v1.upgrade-baseline');
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe('#v2.upgrade-baseline');
 
     // Cells: the unverified target is flagged beside it, the proxy said so, the qualitative target listed.
     await page.locator('#cell-industry_vpn_2027').scrollIntoViewIfNeeded();
@@ -74,7 +74,7 @@ describe('the upgrade plan', () => {
     await page.click('[data-testid="plan-sailing-2021"]');
     await waitForResult(page, g1 + 1);
     expect(await page.locator('[data-testid="plan-sailing-2021"]').getAttribute('aria-checked')).toBe('true');
-    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe('#v1.baseline');
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe('#v2.baseline');
     const node21 = runModel(PRESETS[0].scenario);
     for (const id of OUTPUT_IDS) {
       await expect

@@ -155,7 +155,7 @@ export const shareEn = {
   exportJsonTitle: 'The scenario as a JSON file',
   exportScenario: 'Scenario',
   exportSource:
-    'Source: MIIT, NBS and State Council briefings as known in July 2021; forecast by Yangfan (扬帆), a scenario model, not a prediction.',
+    'Source: MIIT, NBS and State Council briefings, 2019 to October 2024, each figure as known at the scenario’s as-of date; forecast by Yangfan (扬帆), a scenario model, not a prediction.',
   exportVersions: 'Model {mv} · data {dv} · seed {seed} · {n} samples',
   // Presentation
   slideOf: '{n} / {total}',
@@ -307,7 +307,7 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   exportJsonTitle: '情景的 JSON 文件',
   exportScenario: '情景',
   exportSource:
-    '来源：工信部、国家统计局及国务院新闻办发布会，截至2021年7月可得信息；扬帆（Yangfan）情景模型推演，而非预言。',
+    '来源：工信部、国家统计局及国务院新闻办发布会（2019年至2024年10月，每个数据按情景基准日当时可得的版本）；扬帆（Yangfan）情景模型推演，而非预言。',
   exportVersions: '模型 {mv} · 数据 {dv} · 随机种子 {seed} · {n} 个样本',
   slideOf: '{n} / {total}',
   leavePresentation: '退出',

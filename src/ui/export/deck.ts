@@ -6,16 +6,8 @@
  * it and checks the slide XML).
  */
 import type PptxGenJS from 'pptxgenjs';
-import {
-  PLANS,
-  MODEL_VERSION,
-  DATA_VERSION,
-  observedPoints,
-  type OutputId,
-  type OutputResult,
-  type RunResult,
-} from '../../model';
-import { formatMargin, formatNumber, formatProb, formatValue, pick, type Lang, type Translate } from '../../i18n';
+import { PLANS, MODEL_VERSION, DATA_VERSION, observedPoints, type OutputId } from '../../model';
+import { formatMargin, formatNumber, formatProb, formatValue, pick, type Translate } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import type { AppState } from '../app/app.svelte';
 import type { UrlSync } from '../share/url-sync.svelte';
@@ -27,20 +19,12 @@ import { withUnit } from '../../i18n/analysis-text';
 import { basisScenario, changedAssumptions, changeLine, changesFor, changesText } from './changes';
 import { exportFileName } from './filename';
 import { qrSvg } from './qr';
-import { svgToPng, type ExportFile } from './run';
+import { svgToPng, type ExportContext, type ExportFile } from './run';
 import { EXPORT_FONT, escapeXml, nestableSvg } from './svg';
 import { planKey } from '../app/plan-labels';
 
-export interface DeckInput {
-  result: RunResult;
-  scenario: Scenario;
-  presetScenario: Scenario;
-  presetName: string;
-  lang: Lang;
-  t: Translate;
-  link: string;
-  overlays: (id: OutputId) => { label: string; colour: string; output: OutputResult }[];
-}
+/** A deck is built from the same context as every other export. */
+export type DeckInput = ExportContext;
 
 /** The input of a deck from the app's state (the link made current). */
 export async function deckInput(app: AppState, t: Translate, sync: UrlSync): Promise<DeckInput> {

@@ -242,7 +242,7 @@ export function formatProb(p: number): string {
   return `${(100 * p).toFixed(1)} %`;
 }
 
-/** Formats a crossing month (never before the as-of month: the model dates an earlier one at the as-of month). */
+/** Formats a crossing month (a month before the as-of date is that of the first published figure meeting the target). */
 export function formatCrossing(m: Month | null, horizon: Month): string {
   return m === null ? `not by ${formatMonth(horizon)}` : formatMonth(m);
 }

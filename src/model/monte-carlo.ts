@@ -12,6 +12,8 @@ import { QUANTILES, type ModelInput, type OutputResult, type RunResult } from '.
 import { MODEL_VERSION, DATA_VERSION } from './version';
 import type { DataStore } from '../data/vintage';
 import { Quantiler } from './quantiles';
+import { observedPoints } from './observed';
+import type { Month } from './months';
 
 const QS = [...QUANTILES];
 
@@ -208,6 +210,22 @@ function scanAtLeast(v: Float64Array, n: number, done: Uint8Array, tlo: number, 
   return c;
 }
 
+/**
+ * The month of the first figure known at the as-of date, up to the output's anchor, that meets its target, or null
+ * (no figure meets it, or the output has no official series).
+ */
+function firstKnownMeeting(
+  id: OutputId,
+  asOf: string,
+  a: Anchors,
+  meets: (v: number) => boolean,
+  store: DataStore | undefined,
+): Month | null {
+  for (const p of observedPoints(id, asOf, store))
+    if (p.known && p.month <= a.hold[id] && meets(p.value)) return p.month;
+  return null;
+}
+
 export interface RunOptions {
   /**
    * The outputs whose bands, crossings and P(met) to compute (default all). The others come back with empty bands:
@@ -265,21 +283,29 @@ export function runModel(input: ModelInput, samples: number = input.samples, opt
     for (let s = 0; s < n; s++) met += metAtDeadline[o][s];
     // A growth rate averaged over 2021-2023 (IoT) is read at the deadline only: its early months (the first year's
     // growth alone) would "meet" a target the three-year average may still miss, so it has no crossing at all.
-    // Elsewhere a path that already meets the target before the as-of month (it starts at the last observation) is
-    // reported as met by the as-of month: no crossing is ever dated before what the scenario knows.
+    // Elsewhere a path that meets the target on the figures the scenario knows (at or before its anchor, the last
+    // observation) was met when the first known figure met it, as published: that month, even before the path starts
+    // (a run as of 2024 starts its 2021-plan paths at the 2023 deadline). A path first meeting it on assumptions
+    // (an output without data, or months the model fills before the as-of month) is dated at the as-of month: no
+    // crossing is ever dated before what the scenario knows.
     const readAtDeadline = OUTPUTS[id].kind === 'rate';
     let crossing: number | null = null;
     let crossingMedian: number | null = null;
     if (!readAtDeadline) {
+      const known = firstKnownMeeting(id, input.asOf, a, tests[o], options.store);
+      const date = (i: number) => {
+        const m = a.start[id] + i;
+        return known !== null && m <= a.hold[id] ? known : Math.max(a.asOf, m);
+      };
       for (let i = 0; i < path.length; i++) {
         if (tests[o](path[i])) {
-          crossing = Math.max(a.asOf, a.start[id] + i);
+          crossing = date(i);
           break;
         }
       }
       for (let i = 0; i < cdf[o].length; i++) {
         if (cdf[o][i] >= 0.5) {
-          crossingMedian = Math.max(a.asOf, a.start[id] + i);
+          crossingMedian = date(i);
           break;
         }
       }

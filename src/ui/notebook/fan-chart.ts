@@ -241,9 +241,13 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       : []),
     Plot.tip([...obs, ...actuals], Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
   ];
-  if (output.crossing !== null && OUTPUTS[id].kind !== 'rate') {
+  // A target met on the figures published before the path starts is marked on the first figure that met it.
+  const crossingAt = (m: number) =>
+    m >= output.start ? output.central[m - output.start] : observed.find((p) => p.known && p.month === m)?.value;
+  const crossingValue = output.crossing === null ? undefined : crossingAt(output.crossing);
+  if (output.crossing !== null && crossingValue !== undefined && OUTPUTS[id].kind !== 'rate') {
     const i = output.crossing - output.start;
-    const c = { date: monthDate(output.crossing), value: output.central[i] };
+    const c = { date: monthDate(output.crossing), value: crossingValue };
     // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
     const right = i > output.length / 2;
     marks.push(

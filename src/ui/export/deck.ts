@@ -151,7 +151,7 @@ export async function buildDeck(
   const textW = qrPng ? 6.6 : 9;
   const title = pres.addSlide();
   fitted(title, name, { x: 0.5, y: 0.45, w: 9, h: 1.2 }, 36, 20, { bold: true, valign: 'bottom' });
-  fitted(title, `${t('appName')} · ${t('reportHeading')}`, { x: 0.5, y: 1.7, w: 9, h: 0.4 }, 16, 12, {
+  fitted(title, `${t('appName')} · ${t('reportHeading')}`, { x: 0.5, y: 1.68, w: 9, h: 0.45 }, 16, 12, {
     color: MUTED,
   });
   fitted(
@@ -182,7 +182,7 @@ export async function buildDeck(
 
   // The scorecard as a native table (editable in PowerPoint and WPS), every row as high as its text needs.
   const score = pres.addSlide();
-  fitted(score, `${t('scorecard')} · ${name}`, { x: 0.35, y: 0.2, w: 9.3, h: 0.55 }, 24, 14, { bold: true });
+  fitted(score, `${t('scorecard')} · ${name}`, { x: 0.35, y: 0.15, w: 9.3, h: 0.6 }, 24, 14, { bold: true });
   const verdictText = (id: OutputId) =>
     `${result.outputs[id].verdict.met ? t('met') : t('missed')} ${formatMargin(id, result.outputs[id].verdict.margin, lang)}`;
   const cells: { text: string; bold?: boolean; color?: string; align?: 'right' }[][] = [
@@ -262,7 +262,7 @@ export async function buildDeck(
   for (const { id, png } of charts) {
     const o = result.outputs[id];
     const slide = pres.addSlide();
-    fitted(slide, outputName(id, lang), { x: 0.35, y: 0.15, w: 9.3, h: 0.55 }, 24, 16, { bold: true });
+    fitted(slide, outputName(id, lang), { x: 0.35, y: 0.12, w: 9.3, h: 0.6 }, 24, 16, { bold: true });
     // The verdict (in its colour) and the target on one line, at the size at which the whole line fits.
     const verdict = verdictText(id);
     const rest = ` · ${t('target')} ${targetText(id, lang)} · ${t(planKey('deadlineLabel', result.plan))} · ${t('pMet')}${colon}${formatProb(o.pMet, lang)}`;
@@ -272,7 +272,7 @@ export async function buildDeck(
         { text: verdict, options: { bold: true, color: o.verdict.met ? MET : MISSED } },
         { text: line.text.slice(verdict.length) },
       ],
-      { ...txt, x: 0.35, y: 0.7, w: 9.3, h: 0.38, fontSize: line.fontSize },
+      { ...txt, x: 0.35, y: 0.72, w: 9.3, h: 0.38, fontSize: line.fontSize },
     );
     // The chart at 16:9, the same shape as its picture.
     slide.addImage({

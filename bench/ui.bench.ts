@@ -5,16 +5,24 @@
  *    during the drag, and the drag's wall time;
  *  - 50 keyboard moves of a slider: the same latencies;
  *  - the same page with the model on the main thread (`?runner=main`) as the peer, in the same run;
- *  - cold load: time from navigation to the first chart.
- * Each scenario is repeated (default 3) and medians reported. `--json` prints machine-readable figures.
+ *  - cold load: time from navigation to the first chart;
+ *  - presentation exports: the PowerPoint deck (导出PPT: 14 slides, 12 chart pictures) from the click to the
+ *    download, against the reference of one chart's slide export (a 1920 × 1080 PNG) in the same page, alternated,
+ *    both after a warm-up; and the first deck of a fresh page (pptxgenjs loaded on demand).
+ * Each scenario is repeated (default 3) and medians reported. `--json` prints machine-readable figures;
+ * `--exports` measures only the exports.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../tools/harness';
 import type { Page } from 'playwright-core';
+import { encodeLink } from '../src/scenario/codec';
+import { defaultLinkState } from '../src/scenario/link-state';
+import { PARAMS } from '../src/model';
 
 const REPEATS = Number(process.argv.find((a) => a.startsWith('--repeats='))?.split('=')[1] ?? 3);
 const JSON_OUT = process.argv.includes('--json');
+const EXPORTS_ONLY = process.argv.includes('--exports');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -148,12 +156,71 @@ async function measure(h: Harness, path: string) {
   return { drag: sum(drags), keyboard: sum(keys) };
 }
 
+/**
+ * The deck against one slide export, in one page (zh-CN, the README's named scenario): a deck first (cold: pptxgenjs,
+ * Plot and the export code load), a warm-up of each, then REPEATS of each, alternated so load falls on both alike.
+ */
+async function exports(h: Harness) {
+  const s = defaultLinkState('zh-CN');
+  s.scenario.title = '基站加快建设';
+  s.scenario.params.buildGrowth.value = Math.min(
+    PARAMS.buildGrowth.max,
+    s.scenario.params.buildGrowth.value + 10 * PARAMS.buildGrowth.step,
+  );
+  const { page, context, errors } = await openPage(h, encodeLink(s), { locale: 'zh-CN' });
+  await waitForResult(page);
+  const deckButton = '[data-testid="export-deck"]';
+  const idle = (await page.textContent(deckButton))!;
+  const timed = async (selector: string) => {
+    const t0 = performance.now();
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click(selector)]);
+    const ms = performance.now() - t0;
+    const bytes = readFileSync((await d.path())!).length;
+    // The deck button is busy until its download has been handed over.
+    await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent === text, [deckButton, idle]);
+    return { ms, bytes };
+  };
+  const cold = await timed(deckButton);
+  await page.locator('#cell-base_stations_per_10k figure').scrollIntoViewIfNeeded();
+  await page.click('[data-testid="export-base_stations_per_10k"]');
+  const slideButton = '[data-testid="export-slide-base_stations_per_10k"]';
+  await timed(slideButton);
+  await timed(deckButton);
+  const deck: number[] = [];
+  const slide: number[] = [];
+  let deckBytes = cold.bytes;
+  for (let r = 0; r < REPEATS; r++) {
+    const dk = await timed(deckButton);
+    deck.push(dk.ms);
+    deckBytes = dk.bytes;
+    slide.push((await timed(slideButton)).ms);
+  }
+  if (errors.length) throw new Error(errors.join('\n'));
+  await context.close();
+  return {
+    coldDeckMs: cold.ms,
+    deckMs: median(deck),
+    slideMs: median(slide),
+    deckPerSlide: median(deck) / median(slide),
+    deckRuns: deck,
+    slideRuns: slide,
+    deckBytes,
+  };
+}
+
 const h = await startHarness();
 try {
+  if (EXPORTS_ONLY) {
+    const x = await exports(h);
+    if (JSON_OUT) console.log(JSON.stringify({ repeats: REPEATS, exports: x }, null, 2));
+    else printExports(x);
+    process.exit(0);
+  }
   const loads: number[] = [];
   for (let r = 0; r < REPEATS; r++) loads.push(await coldLoad(h));
   const worker = await measure(h, '');
   const mainThread = await measure(h, '?runner=main');
+  const exportTimes = await exports(h);
   const sizes = chunkSizes();
   const out = {
     repeats: REPEATS,
@@ -162,6 +229,7 @@ try {
     chunks: sizes.chunks,
     worker,
     mainThread,
+    exports: exportTimes,
   };
   if (JSON_OUT) console.log(JSON.stringify(out, null, 2));
   else {
@@ -185,7 +253,20 @@ try {
         );
       }
     }
+    printExports(exportTimes);
   }
 } finally {
   await h.close();
+}
+
+function printExports(x: Awaited<ReturnType<typeof exports>>) {
+  const runs = (xs: number[]) => xs.map((v) => v.toFixed(0)).join(', ');
+  console.log(
+    `PowerPoint deck (14 slides): ${x.deckMs.toFixed(0)} ms median (${runs(x.deckRuns)}), ` +
+      `${(x.deckBytes / 1e6).toFixed(2)} MB; the first of a fresh page ${x.coldDeckMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `reference, one slide export (1920 × 1080 PNG): ${x.slideMs.toFixed(0)} ms median (${runs(x.slideRuns)})`,
+  );
+  console.log(`deck / slide export: ${x.deckPerSlide.toFixed(1)}×`);
 }

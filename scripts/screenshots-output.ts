@@ -3,17 +3,61 @@
  * embeds and the page at 375 and 1440 px in both languages): `npm run build && npx tsx scripts/screenshots-output.ts`.
  * The README's go to docs/screenshots/; with REVIEW_DIR=… the review set (every width and language, the report as
  * PDF) goes there too. The README's printed pages are that PDF rendered with `pdftoppm -r 80 -png` (poppler-utils).
+ *
+ * The deck thumbnail (docs/screenshots/deck-zh.png) is the Chinese deck as exported, converted to PDF by LibreOffice
+ * (libreoffice-impress), its scorecard slide and an indicator slide rendered by pdftoppm and put side by side by
+ * ImageMagick's montage; without LibreOffice it is skipped. `-- --deck-only` makes only the thumbnail.
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Download } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { startHarness, openPage, waitForResult } from '../tools/harness';
+import { SOFFICE, hasPoppler, pdfToPng, pptxToPdf } from '../tools/libreoffice';
 import { encodeLink } from '../src/scenario/codec';
 import { defaultLinkState } from '../src/scenario/link-state';
-import { PARAMS } from '../src/model';
+import { OUTPUT_IDS, PARAMS } from '../src/model';
 
 const review = process.env.REVIEW_DIR;
+const deckOnly = process.argv.includes('--deck-only');
 const h = await startHarness();
+
+/** The indicator slide shown beside the scorecard in the thumbnail (the one the scenario changes). */
+const DECK_INDICATOR = 'base_stations_per_10k';
+
+/** Exports the page's deck, converts it with LibreOffice and writes the README's thumbnail. */
+async function deckThumbnail(page: Page, out: string) {
+  if (!SOFFICE || !hasPoppler()) {
+    console.warn('deck thumbnail skipped: LibreOffice (libreoffice-impress) and poppler-utils are needed');
+    return;
+  }
+  const [deck] = (await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.click('[data-testid="export-deck"]'),
+  ])) as [Download, void];
+  const body = readFileSync((await deck.path())!);
+  const pdf = pptxToPdf(new Uint8Array(body));
+  const dir = mkdtempSync(join(tmpdir(), 'yangfan-thumb-'));
+  try {
+    // Slide 2 is the scorecard; the indicators follow in OUTPUT_IDS order from slide 3.
+    const indicator = 3 + OUTPUT_IDS.indexOf(DECK_INDICATOR);
+    pdfToPng(pdf.pdf, join(dir, 'score'), 110, 2);
+    pdfToPng(pdf.pdf, join(dir, 'indicator'), 110, indicator);
+    const page2 = (prefix: string, n: number) => join(dir, `${prefix}-${String(n).padStart(2, '0')}.png`);
+    execFileSync('montage', [
+      ...['-bordercolor', '#c8c8c8', '-border', '1'],
+      page2('score', 2),
+      page2('indicator', indicator),
+      ...['-tile', '2x1', '-geometry', '+12+12', '-background', 'white'],
+      out,
+    ]);
+    console.log(`wrote ${out} (LibreOffice ${pdf.seconds.toFixed(1)} s)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    pdf.dispose();
+  }
+}
 
 function scenario(lang: 'zh-CN' | 'en'): string {
   const s = defaultLinkState(lang);
@@ -26,7 +70,13 @@ function scenario(lang: 'zh-CN' | 'en'): string {
 }
 
 try {
-  for (const lang of ['zh-CN', 'en'] as const) {
+  if (deckOnly) {
+    const { page, context } = await openPage(h, scenario('zh-CN'), { locale: 'zh-CN' });
+    await waitForResult(page);
+    await deckThumbnail(page, 'docs/screenshots/deck-zh.png');
+    await context.close();
+  }
+  for (const lang of deckOnly ? [] : (['zh-CN', 'en'] as const)) {
     const tag = lang === 'zh-CN' ? 'zh' : 'en';
     // Present mode: the overview and an indicator slide.
     {
@@ -67,6 +117,7 @@ try {
         page.click('[data-testid="export-slide-base_stations_per_10k"]'),
       ])) as [Download, void];
       await d.saveAs(`docs/screenshots/slide-export-${tag}.png`);
+      if (lang === 'zh-CN') await deckThumbnail(page, 'docs/screenshots/deck-zh.png');
       if (review) {
         const [deck] = (await Promise.all([
           page.waitForEvent('download', { timeout: 60_000 }),
@@ -94,7 +145,7 @@ try {
       }
   }
   // The Embed dialog with its live preview.
-  {
+  if (!deckOnly) {
     const { page, context } = await openPage(h, '', { locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
     await waitForResult(page);
     await page.click('[data-testid="open-embed"]');

@@ -1,7 +1,8 @@
 /**
  * Time axes never overlap: the tick label boxes of every chart on the page (zh-CN and en, 320 to 1920 px wide), of
  * an embedded chart, of present mode at 1920 × 1080 and of a slide export (1920 × 1080 SVG) are measured in Chromium,
- * and no two labels of one axis may intersect.
+ * and no two labels of one axis may intersect; nor may any two texts of a chart (the other axis, the target's label, an
+ * export's legend and stamp).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,23 @@ function measure(page: Page, selector = 'body'): Promise<AxisReport> {
           if (vertical && b.left < a.right - 0.5)
             out.overlaps.push(`${boxes[i - 1].text} | ${boxes[i].text} (${Math.round(a.right - b.left)} px)`);
         }
+      }
+    // No text of a chart may touch another: tick labels of both axes, the target's label, and (in a composed
+    // export) the title, legend and stamp around the chart.
+    for (const root of document.querySelectorAll(sel))
+      for (const svg of root.querySelectorAll('svg')) {
+        if (svg.parentElement?.closest('svg') || !svg.querySelector('[aria-label="x-axis tick label"]')) continue;
+        const texts = [...svg.querySelectorAll('text')]
+          .map((t) => ({ text: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() }))
+          .filter((b) => b.r.width > 0 && b.r.height > 0 && b.text !== '');
+        for (let i = 0; i < texts.length; i++)
+          for (let j = i + 1; j < texts.length; j++) {
+            const a = texts[i].r;
+            const b = texts[j].r;
+            const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (dx > 0.5 && dy > 0.5) out.overlaps.push(`text: ${texts[i].text} | ${texts[j].text}`);
+          }
       }
     return out;
   }, selector);

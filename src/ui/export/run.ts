@@ -19,6 +19,7 @@ import {
   colon,
   paren,
   formatDateLong,
+  formatMonthLong,
   formatNumber,
   formatProb,
   formatValue,
@@ -28,7 +29,7 @@ import {
 } from '../../i18n';
 import type { Scenario } from '../../scenario/schema';
 import { exportScenarioJson } from '../../scenario/file';
-import { fanChartOptions } from '../notebook/fan-chart';
+import { crossingMark, fanChartOptions } from '../notebook/fan-chart';
 import { loadPlot } from '../lib/plot-loader';
 import { PALETTE } from '../lib/palette';
 import { outputName, targetText, timingTexts, verdictSentence } from '../lib/labels';
@@ -121,10 +122,12 @@ export async function chartPicture(
   // A slide's chart is laid out smaller and drawn enlarged, so its type, marks and lines grow together.
   const scale = size === 'slide' ? SLIDE_CHART_SCALE : 1;
   const Plot = await loadPlot();
+  const observed = observedPoints(id, ctx.scenario.asOf);
+  const mark = crossingMark(id, output, observed);
   const options = fanChartOptions(Plot, {
     id,
     output,
-    observed: observedPoints(id, ctx.scenario.asOf),
+    observed,
     lang,
     t,
     width: Math.floor(layout.body.width / scale),
@@ -144,8 +147,14 @@ export async function chartPicture(
     { label: t('legendBand50'), colour: PALETTE.blue, kind: 'band', opacity: 0.36 },
     { label: t('legendBand90'), colour: PALETTE.blue, kind: 'band', opacity: 0.14 },
     { label: t('legendTarget'), colour: PALETTE.vermillion, kind: 'rule' },
-    ...(output.crossing !== null
-      ? [{ label: t('legendCrossing'), colour: PALETTE.orange, kind: 'diamond' as const }]
+    ...(mark
+      ? [
+          {
+            label: t('legendCrossingAt', { month: formatMonthLong(mark.month, lang) }),
+            colour: PALETTE.orange,
+            kind: 'diamond' as const,
+          },
+        ]
       : []),
     ...(ctx.baseline?.(id) ? [{ label: t('legendBaseline'), colour: PALETTE.grey, kind: 'line' as const }] : []),
     ...overlays.map((o) => ({ label: o.label, colour: o.colour, kind: 'dash' as const })),

@@ -119,6 +119,23 @@ function formatDay(iso: string, lang: Lang): string {
   return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
 }
 
+/**
+ * Where an output's chart marks the month its central path first meets the target, or null (no crossing, or an
+ * output read at the deadline only). A target met on figures published before the path starts is marked on the
+ * first figure that met it.
+ */
+export function crossingMark(
+  id: OutputId,
+  output: OutputResult,
+  observed: readonly ObservedPoint[],
+): { month: number; value: number } | null {
+  const m = output.crossing;
+  if (m === null || OUTPUTS[id].kind === 'rate') return null;
+  const value =
+    m >= output.start ? output.central[m - output.start] : observed.find((p) => p.known && p.month === m)?.value;
+  return value === undefined ? null : { month: m, value };
+}
+
 /** Builds the Plot options of an output's fan chart. */
 export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule.PlotOptions {
   const { id, output, observed, lang, t, width } = input;
@@ -241,30 +258,21 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       : []),
     Plot.tip([...obs, ...actuals], Plot.pointer({ x: 'date', y: 'value', title: 'label', fontSize: 12, ...HIDDEN })),
   ];
-  // A target met on the figures published before the path starts is marked on the first figure that met it.
-  const crossingAt = (m: number) =>
-    m >= output.start ? output.central[m - output.start] : observed.find((p) => p.known && p.month === m)?.value;
-  const crossingValue = output.crossing === null ? undefined : crossingAt(output.crossing);
-  if (output.crossing !== null && crossingValue !== undefined && OUTPUTS[id].kind !== 'rate') {
-    const i = output.crossing - output.start;
-    const c = { date: monthDate(output.crossing), value: crossingValue };
-    // In the right half of the chart the label sits to the left of the mark, so it is never cut off at the edge.
-    const right = i > output.length / 2;
+  // The first-met month is named in the legend beside the diamond (crossingMark), not written on the chart: a label
+  // there sat on the target line and, near the chart's edges, on the axis labels.
+  const mark = crossingMark(id, output, observed);
+  if (mark)
     marks.push(
-      Plot.dot([c], { x: 'date', y: 'value', symbol: 'diamond', r: 6, fill: PALETTE.orange, stroke: ink, ...HIDDEN }),
-      Plot.text([c], {
+      Plot.dot([{ date: monthDate(mark.month), value: mark.value }], {
         x: 'date',
         y: 'value',
-        text: () => `${t('legendCrossing')} ${formatMonthLong(output.crossing!, lang)}`,
-        dx: right ? -8 : 8,
-        dy: 12,
-        textAnchor: right ? 'end' : 'start',
-        fill: ink,
-        fontSize: Math.max(11, Math.round(fontSize * 0.9)),
+        symbol: 'diamond',
+        r: 6,
+        fill: PALETTE.orange,
+        stroke: ink,
         ...HIDDEN,
       }),
     );
-  }
   return {
     width,
     height: input.height ?? chartHeight(width),
@@ -280,6 +288,9 @@ export function fanChartOptions(Plot: PlotLib, input: FanChartInput): PlotModule
       tickFormat: fmt,
       nice: true,
       zero: kind !== 'rate',
+      // The lowest y label reaches about 0.6 em below its line; the first x label's box starts about 5 px under the
+      // frame: lift the scale so the two never touch where the first x tick sits at the axis.
+      insetBottom: Math.max(0, Math.round(fontSize * 0.8 - 4)),
       ...(input.presentation && { ticks: 4 }),
       // A share cannot pass 100 %: in a presentation its axis is the whole scale.
       ...(input.presentation && kind === 'share' && { domain: [0, 100] }),

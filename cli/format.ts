@@ -380,7 +380,7 @@ export function analysisText(a: Analysis): Record<string, unknown> {
           : null,
         calibration:
           o.calibration.status === 'fitted'
-            ? o.calibration.reasons.map((r) => reasonText(r, 'en', t))
+            ? o.calibration.reasons.map((r) => reasonText(r, 'en', t, o.id))
             : [unfittedText(o.calibration, t)],
         sensitivity: o.sensitivity.rows.map((r) => `${r.param}: ${t(basisKey(r.basis))}`),
       },

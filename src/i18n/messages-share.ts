@@ -116,7 +116,7 @@ export const shareEn = {
   compareCrn:
     'Compared scenarios run with this scenario’s seed ({seed}) and sample count ({n}): every assumption draws from the same random numbers in each (common random numbers), so the differences come from the assumptions, not from sampling noise.',
   compareCaption:
-    'Value at Dec 2023 and P(met): this scenario and the compared ones (difference from this one in brackets)',
+    'Value at {deadline} and P(met): this scenario and the compared ones (difference from this one in brackets)',
   compareCurrent: 'This scenario',
   compareEmpty: 'Add a preset or a saved scenario: its central paths appear as dashed lines on every chart.',
   compareMissing: 'not found in this browser',
@@ -270,7 +270,7 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   compareClose: '关闭对比',
   compareCrn:
     '对比情景使用与本情景相同的随机种子（{seed}）和样本数（{n}）：每项假设在各情景中使用相同的随机数（公共随机数），因此差异来自假设本身，而非抽样误差。',
-  compareCaption: '2023年12月数值与达标概率：本情景与对比情景（括号内为与本情景之差）',
+  compareCaption: '{deadline}数值与达标概率：本情景与对比情景（括号内为与本情景之差）',
   compareCurrent: '本情景',
   compareEmpty: '添加一个预设或已保存的情景：其中心路径将以虚线显示在每张图上。',
   compareMissing: '本浏览器中未找到',

@@ -5,9 +5,17 @@
  */
 import type * as PlotModule from '@observablehq/plot';
 import type { PlotLib } from '../lib/plot-loader';
-import { OUTPUTS, targetLevel } from '../../model';
+import { DEADLINE, OUTPUTS, targetLevel } from '../../model';
 import type { IndicatorBacktest } from '../../model/backtest';
-import { axisFormatter, formatValue, formatProb, timeAxis, type Lang, type Translate } from '../../i18n';
+import {
+  axisFormatter,
+  formatMonthIso,
+  formatValue,
+  formatProb,
+  timeAxis,
+  type Lang,
+  type Translate,
+} from '../../i18n';
 import { PALETTE } from '../lib/palette';
 
 export type BandSource = 'assumption' | 'empirical';
@@ -73,7 +81,7 @@ export function evolutionChartOptions(Plot: PlotLib, input: EvolutionInput): Plo
       Plot.text([{ date: rows[0].date, y: actual }], {
         x: 'date',
         y: 'y',
-        text: () => `${t('actualLine')} ${formatValue(id, actual, lang)}`,
+        text: () => `${t('actualLine', { month: formatMonthIso(DEADLINE, lang) })} ${formatValue(id, actual, lang)}`,
         dy: -7,
         textAnchor: 'start',
         fill: PALETTE.green,

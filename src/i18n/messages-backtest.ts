@@ -50,9 +50,10 @@ export const backtestEn = {
   bandsEmpirical: 'empirical (past forecast errors)',
   coverageHeading: 'Coverage of the bands',
   coverageCaption:
-    'Share of the figures published after each vintage that fell inside its bands, over every vintage and horizon (nominal: 50 % and 90 %)',
+    'Share of the figures published after each vintage that fell inside its bands, over every vintage and horizon (nominal: 50 %, 80 % and 90 %)',
   nPoints: 'Figures',
   band50: '50 % band',
+  band80: '80 % band',
   band90: '90 % band',
   empirical50: 'Empirical 50 %',
   empirical90: 'Empirical 90 %',
@@ -61,6 +62,7 @@ export const backtestEn = {
   overall: 'Overall',
   mapeHeading: 'Error by horizon',
   mapeCaption: 'Mean absolute percentage error of the central path, by months ahead of the as-of date',
+  mapeMedianCaption: 'Mean absolute percentage error of the median (p50), by months ahead of the as-of date',
   horizonMonths: '{lo}–{hi} months',
   horizonMonthsOpen: '{lo}+ months',
   brierHeading: 'P(met) against the outcome',
@@ -71,6 +73,37 @@ export const backtestEn = {
   lowerBoundsNote:
     'Figures the source gives as lower bounds (“over”) are scored as if exact; traffic-share points differ in period (a month, the year to date or a full year).',
   bridgedMark: 'bridged',
+  // The backtest under a plan whose deadline has no outcome yet (the upgrade plan)
+  backtestUpgradeNote:
+    'The upgrade plan’s targets are read at {deadline}, which has no outcome yet: this backtest grades the forecast paths against the monthly and annual figures published after each vintage, up to {last} (coverage of the bands, error of the median and of the central path). It judges no verdict and scores no P(met). The personal-user penetration is graded on its only series, 5G phone users ÷ population, with the assumed gap between phone users and persons held at zero.',
+  backtestInSample:
+    'Every vintage runs with this scenario’s assumptions. Where they were set from figures published after a vintage (the upgrade presets’ were fitted to data up to 2024), that vintage is graded partly in-sample: read its scores as a test of the model’s structure and anchoring, not of a forecast that could have been made then.',
+  evolutionHeadingLatest: 'The forecast of each indicator’s latest published figure, by vintage',
+  evolutionCaptionLatest:
+    '{name}: forecast of the {month} value (the latest published figure) at each as-of date (central, 50 % and 90 % bands) against that figure',
+  publishedLine: 'Published {month}',
+  noOutcomeYet: 'No outcome yet: the targets are read at {deadline}, so P(met) is not scored.',
+  pointsCaption:
+    '{name}: every figure published after a vintage against that vintage’s forecast (median and 80 % band) and the error of the median',
+  showPoints: 'Show every graded figure',
+  hidePoints: 'Hide the graded figures',
+  figureMonth: 'Figure',
+  monthsAhead: 'Months ahead',
+  publishedValue: 'Published',
+  medianCol: 'Median',
+  errMedian: 'Median − published',
+  errMedianPct: 'Error of the median',
+  inBand80: 'In the 80 % band',
+  yes: 'yes',
+  no: 'no',
+  notBacktestedHeading: 'Cannot be backtested',
+  notBacktestedIntro:
+    'The plan’s other targets have no published figures to grade a forecast against; each is listed with the reason:',
+  nbNoSeries:
+    'no official series in the project’s data: its starting value and growth are assumptions, with no published figure to grade a forecast against.',
+  nbSingleFigure:
+    'one official figure only ({value} at {month}): a forecast from it has no later figure to be graded against, and a forecast made before it was published starts from an assumption.',
+  overValue: 'over {value}',
 };
 
 export const backtestZh: Record<keyof typeof backtestEn, string> = {
@@ -119,9 +152,10 @@ export const backtestZh: Record<keyof typeof backtestEn, string> = {
   bandsAssumption: '假设驱动（情景设定的不确定性）',
   bandsEmpirical: '经验区间（以往预测误差）',
   coverageHeading: '区间覆盖率',
-  coverageCaption: '各数据版本之后公布的数据落在其区间内的比例，涵盖所有版本和预测期（名义覆盖率：50%和90%）',
+  coverageCaption: '各数据版本之后公布的数据落在其区间内的比例，涵盖所有版本和预测期（名义覆盖率：50%、80%和90%）',
   nPoints: '数据点',
   band50: '50%区间',
+  band80: '80%区间',
   band90: '90%区间',
   empirical50: '经验50%区间',
   empirical90: '经验90%区间',
@@ -130,6 +164,7 @@ export const backtestZh: Record<keyof typeof backtestEn, string> = {
   overall: '合计',
   mapeHeading: '按预测期的误差',
   mapeCaption: '中心路径的平均绝对百分比误差，按距基准日的月数分组',
+  mapeMedianCaption: '中位数（p50）的平均绝对百分比误差，按距基准日的月数分组',
   horizonMonths: '{lo}至{hi}个月',
   horizonMonthsOpen: '{lo}个月以上',
   brierHeading: '达标概率与实际结果',
@@ -138,4 +173,30 @@ export const backtestZh: Record<keyof typeof backtestEn, string> = {
   vintages: '数据版本数',
   lowerBoundsNote: '来源只给出下限（“超”）的数据按原值评分；流量占比各数据点的统计期不同（单月、年初至今或全年）。',
   bridgedMark: '已桥接',
+  backtestUpgradeNote:
+    '升级方案的目标在{deadline}读取，尚无结果：本回测只把各数据版本的预测路径与其后公布、截至{last}的月度和年度数据对照（区间覆盖率、中位数和中心路径的误差），不评判是否达标，也不为达标概率评分。5G个人用户普及率按其唯一的序列（5G移动电话用户 ÷ 人口）评分，手机用户与个人用户之差（假设）取零。',
+  backtestInSample:
+    '每个数据版本都使用本情景的假设。若假设依据某版本之后公布的数据设定（升级方案各预设情景的参数按截至2024年的数据拟合），该版本的评分部分属于样本内：应视为对模型结构和锚定方式的检验，而非对当时可做出的预测的检验。',
+  evolutionHeadingLatest: '各数据版本对各指标最新公布数据的预测',
+  evolutionCaptionLatest: '{name}：各基准日对{month}数值（最新公布数据）的预测（中心值、50%和90%区间）与该数据对照',
+  publishedLine: '{month}公布值',
+  noOutcomeYet: '尚无结果：目标在{deadline}读取，因此不为达标概率评分。',
+  pointsCaption: '{name}：各数据版本之后公布的每个数据与该版本的预测（中位数、80%区间）对照，以及中位数的误差',
+  showPoints: '显示所有评分数据',
+  hidePoints: '隐藏评分数据',
+  figureMonth: '数据时间',
+  monthsAhead: '提前月数',
+  publishedValue: '公布值',
+  medianCol: '中位数',
+  errMedian: '中位数 − 公布值',
+  errMedianPct: '中位数误差',
+  inBand80: '在80%区间内',
+  yes: '是',
+  no: '否',
+  notBacktestedHeading: '无法回测',
+  notBacktestedIntro: '方案的其他目标没有可用来给预测评分的公布数据，逐项说明原因：',
+  nbNoSeries: '项目数据中没有它的官方序列：起始值和增速都是假设，没有可对照评分的公布数据。',
+  nbSingleFigure:
+    '只有一个官方数据（{month}{value}）：以它为起点的预测没有之后公布的数据可供对照，而在它公布之前所做的预测，起点是一项假设。',
+  overValue: '超{value}',
 };

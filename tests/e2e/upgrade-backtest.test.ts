@@ -69,10 +69,11 @@ describe('the Backtest view under the upgrade plan', () => {
     // The error of the median by horizon, and every graded figure behind a disclosure.
     expect(await page.locator('[data-testid="mape-median-table"] tbody tr').count()).toBe(5);
     const points = page.locator('[data-testid="points-base_stations_per_10k_2027"]');
-    // The view's disclosures are the graded figures' tables, one per indicator in order.
-    const disclosures = view.locator('details');
-    expect(await disclosures.count()).toBe(UPGRADE_BACKTEST_IDS.length);
-    await disclosures.nth(UPGRADE_BACKTEST_IDS.indexOf('base_stations_per_10k_2027')).locator('summary').click();
+    // Each indicator's graded figures behind a disclosure named after it, with their number.
+    const toggle = page.locator('[data-testid="points-toggle-base_stations_per_10k_2027"]');
+    expect(await toggle.locator('summary').innerText()).toMatch(/^每万人拥有5G基站数：显示所有评分数据（\d{3}）$/);
+    expect(await points.count()).toBe(0);
+    await toggle.locator('summary').click();
     await points.waitFor();
     expect(await points.locator('tbody tr').count()).toBeGreaterThan(100);
     expect(await points.locator('tbody tr').first().innerText()).toMatch(/^\d{4}年\d{1,2}月\t\d{4}年\d{1,2}月\t\d+\t/);

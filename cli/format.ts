@@ -42,7 +42,10 @@ Options:
   --analysis     with --json: add calibration, goal seek, sensitivity and on-track status per headline target
                  (as codes under analysis, as English sentences under analysisText)
   --backtest     re-run the scenario as of every quarter end from 2021-06 to the last data and grade the forecasts
-                 (band coverage, error by horizon, Brier score); with --json the whole result
+                 against the figures published later (coverage of the 50/80/90 % bands, error of the median and the
+                 central path by horizon; the 2021 plan's also the Brier score of P(met) against the 2023-12
+                 outcomes; the upgrade plan's targets have no outcome yet); the outputs that cannot be graded are
+                 listed with the reason; with --json the whole result
   --samples N    number of Monte Carlo samples (overrides the file's; 100 to 200000)
   --seed N       random seed (overrides the file's; 0 to 4294967295)
   --plan ID      the plan whose targets to read: ${PLAN_IDS.join(' or ')} (overrides the file's; another plan than the
@@ -380,7 +383,7 @@ export function analysisText(a: Analysis): Record<string, unknown> {
           : null,
         calibration:
           o.calibration.status === 'fitted'
-            ? o.calibration.reasons.map((r) => reasonText(r, 'en', t))
+            ? o.calibration.reasons.map((r) => reasonText(r, 'en', t, o.id))
             : [unfittedText(o.calibration, t)],
         sensitivity: o.sensitivity.rows.map((r) => `${r.param}: ${t(basisKey(r.basis))}`),
       },

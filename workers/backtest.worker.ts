@@ -1,13 +1,13 @@
 /** The backtest's vintages in a web worker: a thin comlink expose of src/model/backtest's runVintage. */
 import { expose, transfer } from 'comlink';
-import { BACKTEST_IDS, runVintage, type VintageRun } from '../src/model/backtest';
+import { runVintage, type VintageRun } from '../src/model/backtest';
 import type { ModelInput } from '../src/model/types';
 
 /** The buffers of a vintage's run, transferred rather than copied. */
 function buffers(r: VintageRun): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const id of BACKTEST_IDS) {
-    const o = r.outputs[id];
+  for (const o of Object.values(r.outputs)) {
+    if (!o) continue;
     out.push(o.central.buffer as ArrayBuffer, o.bands.buffer as ArrayBuffer);
     if (o.deadlineSamples) out.push(o.deadlineSamples.buffer as ArrayBuffer);
   }

@@ -5,6 +5,7 @@
  * panel and the CLI both use it): tested in Node.
  */
 import {
+  OUTPUTS,
   PARAMS,
   UNITS,
   type Calibration,
@@ -33,6 +34,14 @@ import {
 } from './index';
 import { outputName, seriesName } from './names';
 import { parseMonth } from '../model/months';
+
+/**
+ * An output's deadline as the analysis sentences name it: 2023年12月 / Dec 2023 for the 2021 plan's outputs,
+ * 2027年12月 / Dec 2027 for the upgrade plan's. Every message that names the deadline takes it as `{deadline}`.
+ */
+export function deadlineText(id: OutputId, lang: Lang): string {
+  return formatMonthLong(OUTPUTS[id].deadline, lang);
+}
 
 /** Number of decimals a parameter's step needs (0.0005 → 4). */
 export function stepDecimals(step: number): number {
@@ -125,6 +134,7 @@ export function centralSeekText(r: GoalSeekResult, lang: Lang, t: Translate): st
           value: withUnit(r.lever, r.value!, lang),
           now,
           output: out(r.output!),
+          deadline: deadlineText(r.outputId, lang),
         }) + (r.reason === 'off-grid' ? ` ${t('anGsOffGrid')}` : '')
       );
     case 'unreachable':
@@ -214,11 +224,11 @@ export function orderLevers(levers: readonly ParamId[], outputId: OutputId): Par
 
 /**
  * One plain sentence when the data-only progress badge and the model's verdict disagree (on track but missed, or
- * behind but met), or '' when they agree or there is no data.
+ * behind but met), or '' when they agree or there is no data; `id` names the output whose deadline it speaks of.
  */
-export function reconcileText(s: OnTrackStatus, met: boolean, t: Translate): string {
+export function reconcileText(s: OnTrackStatus, met: boolean, t: Translate, id: OutputId, lang: Lang): string {
   const tone = onTrackTone(s);
-  if (tone === 'good' && !met) return t('anReconcileGoodMissed');
+  if (tone === 'good' && !met) return t('anReconcileGoodMissed', { deadline: deadlineText(id, lang) });
   if (tone === 'poor' && met) return t('anReconcilePoorMet');
   return '';
 }
@@ -288,6 +298,7 @@ export function onTrackText(o: OnTrackOutput, lang: Lang, t: Translate): string 
         required: perMonth(o.requiredGrowth!),
         last: isoMonthText(o.last!.month, lang),
         ratio: formatNumber(o.ratio!, lang, 2),
+        deadline: deadlineText(o.outputId, lang),
       });
     }
     default:
@@ -321,8 +332,8 @@ export function unfittedText(
   }
 }
 
-/** One of the calibration's conditioning reasons in a sentence. */
-export function reasonText(r: ConditioningReason, lang: Lang, t: Translate): string {
+/** One of the calibration's conditioning reasons of output `id` in a sentence. */
+export function reasonText(r: ConditioningReason, lang: Lang, t: Translate, id: OutputId): string {
   const param = (id: ParamId) => pick(PARAMS[id].label, lang);
   const pct = (fraction: number, digits?: number) => formatPct(100 * fraction, lang, digits);
   switch (r.code) {
@@ -344,7 +355,10 @@ export function reasonText(r: ConditioningReason, lang: Lang, t: Translate): str
       });
     case 'leave-out': {
       const change = `${r.change > 0 ? '+' : ''}${pct(r.change)}`;
-      return r.dropped === 1 ? t('anReasonLeaveOut1', { change }) : t('anReasonLeaveOutK', { k: r.dropped, change });
+      const deadline = deadlineText(id, lang);
+      return r.dropped === 1
+        ? t('anReasonLeaveOut1', { change, deadline })
+        : t('anReasonLeaveOutK', { k: r.dropped, change, deadline });
     }
     default:
       return r satisfies never;

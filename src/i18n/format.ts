@@ -93,6 +93,11 @@ export function formatMonthLong(m: Month, lang: Lang): string {
 
 export { formatMonth };
 
+/** Formats a month as the tables' headings do: "2023年12月" in Chinese, "2023-12" in English. */
+export function formatMonthIso(m: Month, lang: Lang): string {
+  return lang === 'zh-CN' ? formatMonthLong(m, lang) : formatMonth(m);
+}
+
 /** Outputs counted in whole things (networks, solutions, standards, centres, regions): shown as whole numbers. */
 export const WHOLE_COUNTS: ReadonlySet<OutputId> = new Set<OutputId>([
   'industry_vpn',

@@ -6,9 +6,11 @@ export const planEn = {
   planSwitchHelp:
     "Switching plans opens the other plan's baseline and keeps the assumptions both plans share that you changed.",
   planSwitched: 'Switched to {plan}; kept {n} shared assumptions you had changed.',
-  value2027: 'Value at 2027-12',
-  deadlineLabel2027: 'end of 2027',
-  scorecardCaption2027: 'Headline targets of the upgrade plan at 2027-12: central path, verdict and probability',
+  appSubtitle2027:
+    "Will the 2027 targets of the upgrade plan for the 5G large-scale application 'Sailing' action be met? Move the assumptions and see.",
+  value2027: 'Value at Dec 2027',
+  deadlineLabel2027: 'end-2027',
+  scorecardCaption2027: 'Headline targets of the upgrade plan at Dec 2027: central path, verdict and probability',
   furtherTargets: 'Further quantitative targets',
   planNotes: "The plan's other targets",
   planNotesQualitative: 'Qualitative targets (no cell: nothing to forecast):',
@@ -29,6 +31,7 @@ export const planZh: Record<keyof typeof planEn, string> = {
   'plan.upgrade-2024': '升级方案 2024–2027',
   planSwitchHelp: '切换后打开另一计划的基准情景，并保留您改动过的、两个计划共有的假设。',
   planSwitched: '已切换到{plan}；保留了您改动过的{n}项共有假设。',
+  appSubtitle2027: '《5G规模化应用“扬帆”行动升级方案》的2027年目标能否实现？调整假设，即时查看。',
   value2027: '2027年12月数值',
   deadlineLabel2027: '2027年底',
   scorecardCaption2027: '升级方案2027年12月各项主要指标：中心路径数值、结论与达标概率',

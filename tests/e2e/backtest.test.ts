@@ -78,7 +78,7 @@ describe('the Backtest view', () => {
     expect(await page.locator('[data-testid="coverage-overall"]').innerText()).toMatch(
       /Overall\s+[\d,]+\s+\d+ %\s+\d+ %/,
     );
-    expect(await table.innerText()).toMatch(/Nominal\s+50 %\s+90 %/);
+    expect(await table.innerText()).toMatch(/Nominal\s+50 %\s+80 %\s+90 %/);
     // One evolution chart per indicator, with the actual line drawn.
     for (const id of ['users', 'base_stations_per_10k', 'industry_vpn']) {
       const fig = page.locator(`[data-testid="evolution-${id}"]`);

@@ -106,7 +106,7 @@ describe('notebook', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('body').innerText()).not.toMatch(/达标|目标记分卡/);
     await page.selectOption('[data-testid="lang"]', 'zh-CN');
-    await expect.poll(() => page.locator('[data-testid="verdict-users"]').innerText()).toContain('2023年底达标概率');
+    await expect.poll(() => page.locator('[data-testid="verdict-users"]').innerText()).toContain('2023年12月达标概率');
     expect(errors).toEqual([]);
     await context.close();
   });

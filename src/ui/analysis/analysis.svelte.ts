@@ -10,11 +10,11 @@
 import { untrack } from 'svelte';
 import {
   OUTPUTS,
-  PARAM_IDS,
   PARAMS,
   defaultLever,
   isActive,
   onTrack,
+  planParams,
   shiftDist,
   type OnTrackOutput,
   type OutputAnalysis,
@@ -92,11 +92,14 @@ export class AnalysisState {
   /** The model-free progress status from the observations known at the as-of date. */
   readonly onTrack: OnTrackOutput = $derived.by(() => onTrack(this.id, this.app.scenario.asOf));
 
-  /** Parameters that can serve as the lever: those active under the scenario's families. */
+  /**
+   * Parameters that can serve as the lever: those the scenario's plan reads (the other plan's own assumptions cannot
+   * move this plan's outputs), active under the scenario's families.
+   */
   readonly levers: ParamId[] = $derived.by(() => {
     const f = this.app.scenario.families;
     return orderLevers(
-      PARAM_IDS.filter((p) => isActive(PARAMS[p], f)),
+      planParams(this.app.plan).filter((p) => isActive(PARAMS[p], f)),
       this.id,
     );
   });

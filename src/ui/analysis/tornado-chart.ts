@@ -1,8 +1,8 @@
 /**
- * The tornado of one output as pure Observable Plot options: per parameter, a bar from the central 2023-12 value to
- * the value with that parameter at its low swing and one to the value at its high swing, parameters ranked by the
- * size of their effect (largest on top), the central value as a solid rule and the target as a dashed rule. Labels
- * are the registry's, in the interface language. No DOM here; tests inspect the options.
+ * The tornado of one output as pure Observable Plot options: per parameter, a bar from the central value at the
+ * output's deadline to the value with that parameter at its low swing and one to the value at its high swing,
+ * parameters ranked by the size of their effect (largest on top), the central value as a solid rule and the target as
+ * a dashed rule. Labels are the registry's, in the interface language. No DOM here; tests inspect the options.
  */
 import type * as PlotModule from '@observablehq/plot';
 import { OUTPUTS, PARAMS, targetLevel, type OutputId, type SensitivityRow } from '../../model';
@@ -11,6 +11,7 @@ import type { PlotLib } from '../notebook/fan-chart';
 import { PALETTE, TARGET_TEXT } from '../lib/palette';
 import { HIDDEN } from '../lib/chart-a11y';
 import { outputName } from '../lib/labels';
+import { deadlineText } from '../../i18n/analysis-text';
 
 /** Colours of the low and high swings. */
 export const TORNADO_COLOURS = { low: PALETTE.orange, high: PALETTE.blue, highDark: PALETTE.sky } as const;
@@ -147,6 +148,6 @@ export function tornadoOptions(Plot: PlotLib, input: TornadoInput): PlotModule.P
         ...HIDDEN,
       }),
     ],
-    ariaLabel: t('anSensChart', { name: outputName(id, lang) }),
+    ariaLabel: t('anSensChart', { name: outputName(id, lang), deadline: deadlineText(id, lang) }),
   };
 }

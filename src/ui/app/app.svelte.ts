@@ -44,7 +44,8 @@ export interface CompareRun {
   kind: 'preset' | 'saved';
   label: { zh: string; en: string };
   colour: string;
-  status: 'running' | 'done' | 'missing' | 'failed';
+  /** 'other-plan': a scenario of the other plan (from a link or a saved scenario), which is not run or compared. */
+  status: 'running' | 'done' | 'missing' | 'failed' | 'other-plan';
   result: RunResult | null;
 }
 

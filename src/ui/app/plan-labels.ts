@@ -36,8 +36,9 @@ export function qualitativeTargets(): { zh: string; confidence: string }[] {
     .map((t) => ({ zh: t.zh, confidence: t.confidence }));
 }
 
-type Planned = 'value2023' | 'deadlineLabel' | 'scorecardCaption' | 'programme';
+type Planned = 'value2023' | 'deadlineLabel' | 'scorecardCaption' | 'programme' | 'appSubtitle';
 const UPGRADE_KEY: Record<Planned, MessageKey> = {
+  appSubtitle: 'appSubtitle2027',
   value2023: 'value2027',
   deadlineLabel: 'deadlineLabel2027',
   scorecardCaption: 'scorecardCaption2027',

@@ -6,7 +6,7 @@
  */
 import { createDefaultWorkerRunner, createLatest, createScheduler, type Scheduler } from '../../runner';
 import { presetById } from '../../scenario/presets';
-import type { Scenario } from '../../scenario/schema';
+import { planOf, type Scenario } from '../../scenario/schema';
 import { SERIES_COLOURS } from '../lib/palette';
 import { modelKey, type AppState, type CompareRun } from '../app/app.svelte';
 import type { SavedScenarios } from '../saved/saved.svelte';
@@ -44,11 +44,12 @@ export class CompareRunner {
       const key = $derived.by(() => {
         const entries = [...this.#app.compare];
         const { seed, samples } = this.#app.scenario;
+        const plan = this.#app.plan;
         const named = entries.map((n) => {
           const r = this.resolve(n);
           return r ? modelKey(r.scenario) : null;
         });
-        return JSON.stringify({ entries, seed, samples, named });
+        return JSON.stringify({ entries, seed, samples, plan, named });
       });
       $effect(() => {
         const { entries, seed, samples } = JSON.parse(key) as { entries: string[]; seed: number; samples: number };
@@ -77,6 +78,9 @@ export class CompareRunner {
       const r = this.resolve(name);
       const colour = COMPARE_COLOURS[i % COMPARE_COLOURS.length];
       if (!r) return { name, kind: 'saved', label: { zh: name, en: name }, colour, status: 'missing', result: null };
+      // A scenario of the other plan has other targets and another deadline: it is named, never run or compared.
+      if (planOf(r.scenario) !== this.#app.plan)
+        return { name, kind: r.kind, label: r.label, colour, status: 'other-plan', result: null };
       const input = { ...r.scenario, seed, samples };
       const cached = this.#cache.get(modelKey(input));
       return {

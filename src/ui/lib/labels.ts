@@ -52,15 +52,20 @@ export function verdictSentence(id: OutputId, o: OutputResult, lang: Lang, t: Tr
   const p = formatProbInSentence(o.pMet, lang);
   const target = targetText(id, lang);
   const goal = goalText(id, lang);
+  // The output's own deadline (2023年12月 / Dec 2023 for the 2021 plan, 2027年12月 / Dec 2027 for the upgrade plan).
+  const deadline = formatMonthLong(OUTPUTS[id].deadline, lang);
   if (OUTPUTS[id].target.comparator === 'range')
-    return t('verdictRange', { value: formatValue(id, o.value, lang), target, goal, p });
+    return t('verdictRange', { value: formatValue(id, o.value, lang), target, goal, p, deadline });
   // An average growth over 2021-2023 is read at the deadline only: its early months (the first year's growth alone)
   // would "meet" a target the plan's three-year average may still miss.
   if (OUTPUTS[id].kind === 'rate') return t('verdictRate', { value: formatValue(id, o.value, lang), target, goal, p });
-  if (o.crossing === null) return t('verdictNever', { target, goal, horizon: formatMonthLong(horizon, lang), p });
+  if (o.crossing === null)
+    return t('verdictNever', { target, goal, horizon: formatMonthLong(horizon, lang), p, deadline });
   const month = formatMonthLong(o.crossing, lang);
-  if (meets(OUTPUTS[id].target, o.central[0]) && o.verdict.met) return t('verdictAlready', { target, goal, p });
-  if (o.crossing > o.start + o.deadlineIndex) return t('verdictReachesLate', { target, goal, month, p });
-  if (!o.verdict.met) return t('verdictFalls', { target, goal, month, value: formatValue(id, o.value, lang), p });
-  return t('verdictReaches', { target, goal, month, p });
+  if (meets(OUTPUTS[id].target, o.central[0]) && o.verdict.met)
+    return t('verdictAlready', { target, goal, p, deadline });
+  if (o.crossing > o.start + o.deadlineIndex) return t('verdictReachesLate', { target, goal, month, p, deadline });
+  if (!o.verdict.met)
+    return t('verdictFalls', { target, goal, month, value: formatValue(id, o.value, lang), p, deadline });
+  return t('verdictReaches', { target, goal, month, p, deadline });
 }

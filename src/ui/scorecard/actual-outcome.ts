@@ -1,12 +1,12 @@
 /**
  * The scorecard's "actual" cells from an output's actual outcome (src/model/actuals.ts) and the run's verdict: the
- * official 2023-12 value, the actual verdict with the first figure meeting the target, and whether the forecast's
+ * official value at the output's deadline (2023-12; none yet for the upgrade plan's 2027-12), the actual verdict with the first figure meeting the target, and whether the forecast's
  * verdict was right. Where no official series exists it says so, and never guesses.
  */
 import type { Outcome, OutputId, OutputResult } from '../../model';
-import { formatMonthLong, formatValue, type Lang, type Translate } from '../../i18n';
+import { formatMonthIso, formatMonthLong, formatValue, type Lang, type Translate } from '../../i18n';
 import { parseMonth } from '../../model/months';
-import { DEADLINE } from '../../model/anchors';
+import { OUTPUTS } from '../../model/indicators';
 
 export interface ActualCells {
   readonly value: string;
@@ -30,13 +30,13 @@ export function actualCells(
     return { value: t('noOfficialOutcome'), verdict: '—', kind: 'none', right: null, title: '' };
   const value =
     outcome.value === null
-      ? t('noFigure2023')
+      ? t('noFigure2023', { deadline: formatMonthIso(OUTPUTS[id].deadline, lang) })
       : formatValue(id, outcome.value, lang) + (outcome.bound === 'approx' ? '*' : '');
   const first = outcome.firstMet;
   const firstText =
     first === null
       ? ''
-      : parseMonth(first.date) > DEADLINE
+      : parseMonth(first.date) > OUTPUTS[id].deadline
         ? ` · ${t('notByDeadline')}`
         : ` · ${outcome.lastBelow ? t('metBetween', { month: formatMonthLong(first.month, lang), before: formatMonthLong(outcome.lastBelow.month, lang) }) : formatMonthLong(first.month, lang)}`;
   if (outcome.met === null)

@@ -21,10 +21,10 @@ describe('plain words', () => {
   });
 
   it('reconciles the progress badge and the verdict in one sentence when they disagree, and only then', () => {
-    expect(reconcileText('on-track', false, zh)).toMatch(/进度正常.*未达标/);
-    expect(reconcileText('limited', true, en)).toMatch(/too slowly.*meets the target/);
-    expect(reconcileText('on-track', true, zh)).toBe('');
-    expect(reconcileText('no-data', false, zh)).toBe('');
+    expect(reconcileText('on-track', false, zh, 'users', 'zh-CN')).toMatch(/进度正常.*未达标/);
+    expect(reconcileText('limited', true, en, 'users', 'en')).toMatch(/too slowly.*meets the target/);
+    expect(reconcileText('on-track', true, zh, 'users', 'zh-CN')).toBe('');
+    expect(reconcileText('no-data', false, zh, 'users', 'zh-CN')).toBe('');
   });
 
   it('lists the indicator’s own levers first in goal seek', () => {

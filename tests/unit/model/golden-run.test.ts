@@ -1,5 +1,6 @@
 /**
- * Golden run: every preset at 2,000 samples (and a few variants reaching the other model families and anchors) must reproduce, bit for bit, the results recorded in golden/run-hashes.json
+ * Golden run: every preset of both plans at 2,000 samples (and a few variants reaching the other model families and
+ * anchors) must reproduce, bit for bit, the results recorded in golden/run-hashes.json
  * (central paths, bands, P(met), crossing CDFs, deadline samples and the scalar summaries). Performance work on the
  * model may not change a single bit. Regenerate the file only when the equations change on purpose (and MODEL_VERSION
  * with them): `UPDATE_GOLDEN=1 npx vitest run tests/unit/model/golden-run.test.ts`.
@@ -11,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../../../src/model/monte-carlo';
 import { Quantiler } from '../../../src/model/quantiles';
-import { OUTPUT_IDS } from '../../../src/model/indicators';
-import { PRESETS } from '../../../src/scenario/presets';
+import { planOutputs } from '../../../src/model/plans';
+import { PRESETS, UPGRADE_PRESETS } from '../../../src/scenario/presets';
 import type { Scenario } from '../../../src/scenario/schema';
 
 const FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'run-hashes.json');
@@ -26,9 +27,13 @@ const hashArray = (a: Float64Array) =>
 const base = PRESETS[0].scenario;
 const variant = (patch: Partial<Scenario>): Scenario => ({ ...base, ...patch });
 
-/** Every preset, plus variants of the baseline that reach the other families and anchors. */
+/**
+ * Every preset, plus variants of the baseline that reach the other families and anchors. The upgrade plan's presets
+ * (targets at 2027-12) follow the same convention: the preset's own seed, 2,000 samples.
+ */
 const CASES: [string, Scenario, number][] = [
   ...PRESETS.map((p): [string, Scenario, number] => [p.id, p.scenario, SAMPLES]),
+  ...UPGRADE_PRESETS.map((p): [string, Scenario, number] => [p.id, p.scenario, SAMPLES]),
   ['baseline/logistic-logistic', variant({ families: { users: 'logistic', traffic: 'logistic' } }), SAMPLES],
   ['baseline/gompertz', variant({ families: { users: 'gompertz', traffic: 'structural' } }), SAMPLES],
   [
@@ -40,11 +45,14 @@ const CASES: [string, Scenario, number][] = [
   ['baseline/777-samples-seed-1', variant({ seed: 1 }), 777],
 ];
 
-/** Summarises a run: one entry per output, arrays by SHA-256 of their bytes, scalars as exact numbers. */
+/**
+ * Summarises a run: one entry per output of the scenario's plan (the 2021 plan's eight headline and four programme
+ * outputs; the upgrade plan's six and two), arrays by SHA-256 of their bytes, scalars as exact numbers.
+ */
 function summarise(s: Scenario, samples: number): Record<string, unknown> {
   const r = runModel(s, samples);
   const outputs: Record<string, unknown> = {};
-  for (const id of OUTPUT_IDS) {
+  for (const id of planOutputs(r.plan)) {
     const o = r.outputs[id];
     outputs[id] = {
       start: o.start,

@@ -221,10 +221,10 @@ describe('sentences', () => {
         if (c.status !== 'fitted') continue;
         for (const r of c.reasons) {
           seen.push(r);
-          const z = reasonText(r, 'zh-CN', zh);
+          const z = reasonText(r, 'zh-CN', zh, id);
           expect(z, r.code).toMatch(/[\u4e00-\u9fff]/);
           expect(z, r.code).not.toMatch(/\{\w+\}/);
-          expect(reasonText(r, 'en', en), r.code).not.toMatch(/\{\w+\}/);
+          expect(reasonText(r, 'en', en, id), r.code).not.toMatch(/\{\w+\}/);
         }
       }
     }
@@ -239,20 +239,20 @@ describe('sentences', () => {
       { code: 'leave-out', dropped: 2, change: 0.15 },
     ];
     for (const r of every) {
-      expect(reasonText(r, 'zh-CN', zh), r.code).not.toMatch(/\{\w+\}|[:,()]/);
-      expect(reasonText(r, 'en', en), r.code).not.toMatch(/\{\w+\}/);
+      expect(reasonText(r, 'zh-CN', zh, 'users'), r.code).not.toMatch(/\{\w+\}|[:,()]/);
+      expect(reasonText(r, 'en', en, 'users'), r.code).not.toMatch(/\{\w+\}/);
     }
-    expect(reasonText({ code: 'few-points', n: 4, min: 6 }, 'zh-CN', zh)).toBe('观测点少：仅4个（少于6个）');
-    expect(reasonText({ code: 'at-bound', param: 'bassP', bound: 'lower', value: 0 }, 'en', en)).toBe(
+    expect(reasonText({ code: 'few-points', n: 4, min: 6 }, 'zh-CN', zh, 'users')).toBe('观测点少：仅4个（少于6个）');
+    expect(reasonText({ code: 'at-bound', param: 'bassP', bound: 'lower', value: 0 }, 'en', en, 'users')).toBe(
       'Innovation coefficient p is at the lower bound of its allowed range (0)',
     );
-    expect(reasonText({ code: 'leave-out', dropped: 1, change: 1.253 }, 'en', en)).toBe(
+    expect(reasonText({ code: 'leave-out', dropped: 1, change: 1.253 }, 'en', en, 'users')).toBe(
       'unstable: leaving out the last observation moves the fitted Dec 2023 value by +125.3 %',
     );
-    expect(reasonText({ code: 'leave-out', dropped: 2, change: -0.2 }, 'zh-CN', zh)).toBe(
+    expect(reasonText({ code: 'leave-out', dropped: 2, change: -0.2 }, 'zh-CN', zh, 'users')).toBe(
       '不稳定：去掉最后2个观测值后，拟合的2023年12月数值变动-20%',
     );
-    expect(reasonText({ code: 'early-s-curve', share: 0.123, limit: 0.3 }, 'en', en)).toMatch(
+    expect(reasonText({ code: 'early-s-curve', share: 0.123, limit: 0.3 }, 'en', en, 'users')).toMatch(
       /^early S-curve: the last observation is 12\.3 % of the market potential \(below 30 %\)/,
     );
     expect(
@@ -260,6 +260,7 @@ describe('sentences', () => {
         { code: 'large-standard-error', param: 'bassQ', value: 0.01, se: Number.MAX_VALUE, limit: 0.5 },
         'en',
         en,
+        'users',
       ),
     ).toBe('large uncertainty: Imitation coefficient q = 0.01 ± ∞ (standard error above 50 % of the value)');
   });

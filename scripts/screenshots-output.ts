@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download } from 'playwright-core';
 import { startHarness, openPage, waitForResult } from '../tools/harness';
-import { encodeLink } from '../src/scenario/codec';
+import { encodeLink } from '../src/scenario/link';
 import { defaultLinkState } from '../src/scenario/link-state';
 import { PARAMS } from '../src/model';
 

@@ -12,7 +12,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download } from 'playwright-core';
 import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
-import { encodeLink } from '../../src/scenario/codec';
+import { encodeLink } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { OUTPUT_IDS, PARAMS } from '../../src/model';
 import { outputName } from '../../src/ui/lib/labels';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
-import { encodeLink } from '../../src/scenario/codec';
+import { encodeLink } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { OUTPUT_IDS, PARAMS } from '../../src/model';
 

@@ -16,7 +16,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startHarness, openPage, waitForResult, sliderThumb, type Harness } from '../tools/harness';
 import type { Page } from 'playwright-core';
-import { encodeLink } from '../src/scenario/codec';
+import { encodeLink } from '../src/scenario/link';
 import { defaultLinkState } from '../src/scenario/link-state';
 import { PARAMS } from '../src/model';
 
@@ -127,7 +127,7 @@ function chunkSizes(): { initialKb: number; chunks: { file: string; kb: number; 
 async function coldLoad(h: Harness): Promise<number> {
   const { page, context } = await openPage(h);
   // The first chart on screen: the scorecard's sparklines (the fan charts start below the fold).
-  await page.waitForSelector('.scorecard svg.spark', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="scorecard"] [data-testid="sparkline"]', { timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());
   await context.close();
   return ms;

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { startHarness, openPage, waitForResult } from '../tools/harness';
 import { SOFFICE, hasPoppler, pdfToPng, pptxToPdf } from '../tools/libreoffice';
-import { encodeLink } from '../src/scenario/codec';
+import { encodeLink } from '../src/scenario/link';
 import { defaultLinkState } from '../src/scenario/link-state';
 import { OUTPUT_IDS, PARAMS } from '../src/model';
 

@@ -1,6 +1,6 @@
 /**
  * The full shareable state of the app: the scenario plus the language, the view and the scenarios being compared.
- * A share link (codec.ts), a saved item (storage.ts) and the UI all hold one of these; it is parsed here first.
+ * A share link (link/), a saved item (storage.ts) and the UI all hold one of these; it is parsed here first.
  */
 import { z } from 'zod/mini';
 import { ALL_OUTPUT_IDS, type OutputId } from '../model/indicators';

@@ -163,7 +163,7 @@ async function undescribedCharts(page: Page): Promise<string[]> {
 
 /** Scrolls every chart of the page into view in turn and waits until each has drawn its SVG. */
 async function drawAllCharts(page: Page): Promise<number> {
-  const hosts = page.locator('.chart-host, .an-chart-host');
+  const hosts = page.locator('[data-testid="chart-host"]');
   const n = await hosts.count();
   for (let i = 0; i < n; i++) {
     const host = hosts.nth(i);
@@ -235,7 +235,7 @@ describe('accessibility (axe-core)', () => {
       await drawAllCharts(page);
       // What comparing adds or redraws: the panel with its table, and every chart with its dashed paths and key.
       await check(page, `compare (${combo.lang}, ${combo.colorScheme})`, failures, {
-        include: ['[data-testid="compare-panel"]', '.cell-chart'],
+        include: ['[data-testid="compare-panel"]', '[data-testid^="cell-chart-"]'],
         rules: combo.rules,
       });
 

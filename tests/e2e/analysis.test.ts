@@ -80,7 +80,7 @@ describe('analysis panel', () => {
     await expect
       .poll(() => central.innerText(), { timeout: 30_000 })
       .toMatch(/^只要年新建基站保持 ≥ 64万站\/年即可达标（当前为64万）/);
-    await expect.poll(() => panel.locator(':scope > summary .badge').innerText()).toBe('达标');
+    await expect.poll(() => page.locator(`[data-testid="an-verdict-${BS}"]`).innerText()).toBe('达标');
 
     expect(errors).toEqual([]);
     await context.close();

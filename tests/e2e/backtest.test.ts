@@ -34,14 +34,15 @@ describe('actuals', () => {
     // The fan chart of base stations: green diamonds (the actuals) and the legend entry.
     const cell = page.locator('#cell-base_stations_per_10k');
     await cell.scrollIntoViewIfNeeded();
+    // `actual-dots` is the className fan-chart.ts gives the Plot mark (Plot's SVG has no markup of ours to tag).
     const diamonds = cell.locator('svg g.actual-dots > *');
     await expect.poll(() => diamonds.count(), { timeout: 20_000 }).toBeGreaterThan(20);
-    expect(await cell.locator('.legend').innerText()).toContain('基准日后公布的实际值');
+    expect(await cell.locator('[data-testid="fan-legend"]').innerText()).toContain('基准日后公布的实际值');
     // The toggle is at the top of the page: the chart redraws when it is back in view.
     await page.locator('[data-testid="toggle-actuals"]').uncheck();
     await cell.scrollIntoViewIfNeeded();
     await expect.poll(() => diamonds.count(), { timeout: 20_000 }).toBe(0);
-    expect(await cell.locator('.legend').innerText()).not.toContain('基准日后公布的实际值');
+    expect(await cell.locator('[data-testid="fan-legend"]').innerText()).not.toContain('基准日后公布的实际值');
     await page.locator('[data-testid="toggle-actuals"]').check();
     await cell.scrollIntoViewIfNeeded();
     await expect.poll(() => diamonds.count(), { timeout: 20_000 }).toBeGreaterThan(20);

@@ -25,7 +25,7 @@ import {
   pdfWords,
   pptxToPdf,
 } from '../../tools/libreoffice';
-import { encodeLink } from '../../src/scenario/codec';
+import { encodeLink } from '../../src/scenario/link';
 import { defaultLinkState, type LinkState } from '../../src/scenario/link-state';
 import { OUTPUT_IDS, PARAM_IDS, PARAMS } from '../../src/model';
 import { outputName } from '../../src/ui/lib/labels';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../tools/harness';
-import { encodeLink } from '../../src/scenario/codec';
+import { encodeLink } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { embedHeight, embedSnippet, needsResizer } from '../../src/ui/embed/embed-snippet';
 import { EMBED_VIEWS, type EmbedParams } from '../../src/ui/embed/embed-params';

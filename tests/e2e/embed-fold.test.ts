@@ -39,7 +39,7 @@ describe('embed below the fold', () => {
     const chart = page.frameLocator('#chart');
     const card = page.frameLocator('#card');
     await expect.poll(() => card.locator('[data-testid="embed-pmet"]').count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => card.locator('svg.spark path').count()).toBe(1);
+    await expect.poll(() => card.locator('[data-testid="sparkline"] path').count()).toBe(1);
     // The chart has drawn: Plot's SVG with its band areas and central line, at the frame's width.
     await expect.poll(() => chart.locator('figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const svg = chart.locator('figure svg').first();

@@ -38,10 +38,14 @@ describe('embed', () => {
       .toBe(base.outputs.users.pMet);
     await page.locator('#yangfan-chart').scrollIntoViewIfNeeded();
     await expect.poll(() => chart.locator('figure svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await chart.locator('.embed-h').innerText()).toBe('5G share of mobile internet access traffic');
+    expect(await chart.locator('[data-testid="embed-heading"]').innerText()).toBe(
+      '5G share of mobile internet access traffic',
+    );
     expect(await chart.locator('#p-ratioDrift-range').count()).toBe(1);
     // Minimal chrome: no notebook header, share bar or cells.
-    expect(await score.locator('header.top, .share-bar, .cell').count()).toBe(0);
+    expect(
+      await score.locator('[data-testid="page-header"], [data-testid="share-bar"], [data-testid^="cell-"]').count(),
+    ).toBe(0);
     // The host applied a posted height (> 100 px) to each iframe.
     for (const id of ['#yangfan-scorecard', '#yangfan-chart']) {
       const frame = page.locator(id);
@@ -133,7 +137,7 @@ describe('embed', () => {
       )
       .toBeGreaterThan(0);
     expect(html).toContain('<script>');
-    expect(await page.locator('.embed-form .note').innerText()).toContain('resize listener');
+    expect(await page.locator('[data-testid="embed-help"]').innerText()).toContain('resize listener');
     await page.uncheck('[data-testid="embed-controls"]');
     await expect.poll(() => preview.getAttribute('src')).toContain('controls=0');
     expect(await snippet.inputValue()).not.toContain('<script');
@@ -144,7 +148,7 @@ describe('embed', () => {
     await embedded.goto(src);
     await waitForResult(embedded);
     await expect.poll(() => embedded.locator('figure svg').count()).toBeGreaterThan(0);
-    expect(await embedded.locator('.embed-title').innerText()).toContain('Embedded "scenario"');
+    expect(await embedded.locator('[data-testid="embed-title"]').innerText()).toContain('Embedded "scenario"');
     expect(errors).toEqual([]);
     await context.close();
   });

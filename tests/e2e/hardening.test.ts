@@ -51,8 +51,8 @@ describe('hardening', () => {
     await p.goto(h.url);
     await waitForResult(p);
     // Scroll through every cell so every chart draws under the policy.
-    for (const el of await p.locator('.cell figure').all()) await el.scrollIntoViewIfNeeded();
-    await expect.poll(() => p.locator('.cell figure svg').count()).toBeGreaterThan(10);
+    for (const el of await p.locator('[data-testid^="cell-"] figure').all()) await el.scrollIntoViewIfNeeded();
+    await expect.poll(() => p.locator('[data-testid^="cell-"] figure svg').count()).toBeGreaterThan(10);
     expect(await p.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -58,7 +58,7 @@ describe('importing scenario files', () => {
     expect(await select.inputValue()).toBe('registry-defaults');
     expect(await select.locator('option:checked').innerText()).toBe('注册表默认值');
     // No preset's rationale is shown for it.
-    expect(await page.locator('details.rationale').count()).toBe(0);
+    expect(await page.locator('[data-testid="preset-rationale"]').count()).toBe(0);
     const r = importScenarioJson(text);
     if (!r.ok) throw new Error(r.error.message);
     const expected = runModel(r.scenario);
@@ -67,7 +67,7 @@ describe('importing scenario files', () => {
       .toBe(expected.outputs.users.pMet);
     // Choosing a preset again works as before.
     await select.selectOption('cautious');
-    await expect.poll(() => page.locator('details.rationale').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="preset-rationale"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -19,7 +19,7 @@ describe('large runs on the worker pool', () => {
   it('runs 100,000 samples with progress, with the figures Node computes', async () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'en-US' });
     const g = await waitForResult(page);
-    await page.locator('details.advanced summary').click();
+    await page.locator('[data-testid="advanced"] > summary').click();
     await page.locator('[data-testid="samples"]').fill('100000');
     await page.locator('[data-testid="samples"]').press('Enter');
     await expect.poll(() => page.locator('[data-testid="progress"]').count(), { timeout: 20_000 }).toBe(1);
@@ -45,7 +45,7 @@ describe('large runs on the worker pool', () => {
     const g = await waitForResult(page);
     const before = await page.getAttribute('[data-testid="pmet-users"]', 'data-p');
     expect(before).not.toBeNull();
-    await page.locator('details.advanced summary').click();
+    await page.locator('[data-testid="advanced"] > summary').click();
     await page.locator('[data-testid="samples"]').fill('200000');
     await page.locator('[data-testid="samples"]').press('Enter');
     await expect.poll(() => page.locator('[data-testid="cancel-run"]').count(), { timeout: 20_000 }).toBe(1);

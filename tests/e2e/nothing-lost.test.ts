@@ -34,7 +34,7 @@ describe('nothing lost', () => {
     await expect.poll(() => page.evaluate(() => location.hash.startsWith('#v'))).toBe(true);
     const link = await page.evaluate(() => location.hash);
     const notes = longNotes();
-    await page.locator('.notes-field summary').click();
+    await page.locator('[data-testid="notes-field"] > summary').click();
     await page.locator('[data-testid="notes"]').fill(notes);
     await expect.poll(() => page.locator('[data-testid="link-too-long"]').count()).toBe(1);
     expect(await page.locator('[data-testid="link-draft-kept"]').innerText()).toBe(
@@ -47,7 +47,7 @@ describe('nothing lost', () => {
     await waitForResult(page);
     await expect.poll(() => page.locator('[data-testid="notice-draft"]').count()).toBe(1);
     expect(await page.locator('[data-testid="notice-draft"]').innerText()).toContain('备注使链接过长');
-    await page.locator('.notes-field summary').click();
+    await page.locator('[data-testid="notes-field"] > summary').click();
     expect(await page.locator('[data-testid="notes"]').inputValue()).toBe(notes);
     await expect.poll(() => page.locator('[data-testid="link-too-long"]').count()).toBe(1);
     expect(await page.evaluate(() => location.hash)).toBe(link);
@@ -59,7 +59,7 @@ describe('nothing lost', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('yangfan.draft.v1'))).toBeNull();
     await page.reload();
     await waitForResult(page);
-    await page.locator('.notes-field summary').click();
+    await page.locator('[data-testid="notes-field"] > summary').click();
     expect(await page.locator('[data-testid="notes"]').inputValue()).toBe('短备注');
     expect(await page.locator('[data-testid="notice-draft"]').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -50,7 +50,7 @@ describe('the upgrade plan', () => {
     await waitForResult(page, g0 + 1);
     expect(await page.locator('[data-testid="plan-upgrade-2024"]').getAttribute('aria-checked')).toBe('true');
     await expectUpgradeScorecard(page, 'zh-CN');
-    expect(await page.locator('.scorecard caption').innerText()).toContain('2027年12月');
+    expect(await page.locator('[data-testid="scorecard"] caption').innerText()).toContain('2027年12月');
     // The presets offered are the plan's.
     expect(await page.locator('[data-testid="preset"] option').allInnerTexts()).toEqual(
       UPGRADE_PRESETS.map((p) => p.name.zh),

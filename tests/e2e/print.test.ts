@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, openPage, waitForResult, type Harness } from '../../tools/harness';
-import { encodeLink } from '../../src/scenario/codec';
+import { encodeLink } from '../../src/scenario/link';
 import { defaultLinkState } from '../../src/scenario/link-state';
 import { OUTPUT_IDS, PARAMS } from '../../src/model';
 
@@ -60,7 +60,7 @@ describe('printed report', () => {
         .map((e) => e.outerHTML.slice(0, 80)),
     );
     expect(visibleControls).toEqual([]);
-    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid="page-header"]').isVisible()).toBe(false);
     // The summary, the changed assumption (old → new), the stamp with the share link and its QR code.
     expect(await page.locator('[data-testid="report-summary"]').innerText()).toMatch(
       /项主要目标中\d+项达标；全部达标的概率为/,
@@ -90,7 +90,7 @@ describe('printed report', () => {
     await expect.poll(() => page.evaluate(() => location.href)).not.toBe(href);
     const href2 = await page.evaluate(() => location.href);
     await page.emulateMedia({ media: 'print' });
-    await expect.poll(() => page.locator('.report-head h1').innerText()).toBe('第二版');
+    await expect.poll(() => page.locator('[data-testid="report-title"]').innerText()).toBe('第二版');
     expect((await page.locator('[data-testid="report-stamp"]').innerText()).replace(/\s/g, '')).toContain(href2);
     expect(errors).toEqual([]);
     await context.close();
@@ -122,7 +122,7 @@ describe('printed report', () => {
     expect(await page.locator('[data-testid="report-changes"]').innerText()).toMatch(
       /Assumptions changed from the preset|→/,
     );
-    expect(await page.locator('.report-head h1').innerText()).toBe('Faster build-out');
+    expect(await page.locator('[data-testid="report-title"]').innerText()).toBe('Faster build-out');
     if (process.env.EXPORT_DIR)
       writeFileSync(
         join(process.env.EXPORT_DIR, 'report-en.pdf'),

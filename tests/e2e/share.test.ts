@@ -50,7 +50,7 @@ describe('share links', () => {
     await setParam(page, 'buildAnnual', '700000');
     await setParam(page, 'bassQ', '0.03');
     await page.fill('[data-testid="title"]', 'Faster build-out 加快建设');
-    await page.click('.notes-field summary');
+    await page.click('[data-testid="notes-field"] > summary');
     await page.fill('[data-testid="notes"]', 'Two changes.');
     await waitForResult(page);
     await page.click('[data-testid="copy-link"]');
@@ -70,13 +70,13 @@ describe('share links', () => {
     expect(decoded.state.lang).toBe('en');
     // The scenario is the same; a verdict flipped by the edits is marked for a few seconds: compare once it settles.
     await expect.poll(() => page.locator('[data-testid^="flip-"]').count()).toBe(0);
-    const scorecard = await page.locator('.scorecard').innerText();
+    const scorecard = await page.locator('[data-testid="scorecard"]').innerText();
     const ps = await Promise.all(OUTPUT_IDS.map((id) => pOf(page, id)));
 
     // A fresh context: no storage, another default language.
     const fresh = await openPage(h, link.slice(h.url.length), { locale: 'zh-CN' });
     await waitForResult(fresh.page);
-    expect(await fresh.page.locator('.scorecard').innerText()).toBe(scorecard);
+    expect(await fresh.page.locator('[data-testid="scorecard"]').innerText()).toBe(scorecard);
     expect(await Promise.all(OUTPUT_IDS.map((id) => pOf(fresh.page, id)))).toEqual(ps);
     expect(await fresh.page.inputValue('[data-testid="title"]')).toBe('Faster build-out 加快建设');
     expect(await fresh.page.getAttribute('#p-buildAnnual-number', 'data-value')).toBe('700000');
@@ -111,7 +111,7 @@ describe('share links', () => {
     const cjk = Array.from({ length: 3000 }, () =>
       String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000)),
     ).join('');
-    await page.click('.notes-field summary');
+    await page.click('[data-testid="notes-field"] > summary');
     await page.fill('[data-testid="notes"]', cjk);
     await expect
       .poll(() => page.locator('[data-testid="link-too-long"]').innerText())
@@ -196,7 +196,7 @@ describe('share links', () => {
     });
     await waitForResult(page);
     expect(await page.inputValue('[data-testid="title"]')).toBe('<img src=x onerror=alert(1)>');
-    await page.click('.notes-field summary');
+    await page.click('[data-testid="notes-field"] > summary');
     expect(await page.inputValue('[data-testid="notes"]')).toBe(state.scenario.notes);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('main b, main script').count()).toBe(0);
@@ -207,7 +207,7 @@ describe('share links', () => {
     await page.fill('[data-testid="save-name"]', '<img src=y onerror=alert(4)>');
     await page.click('[data-testid="save-button"]');
     await expect
-      .poll(() => page.locator('[data-testid="saved-item"] .saved-name').innerText())
+      .poll(() => page.locator('[data-testid="saved-item"] [data-testid="saved-name"]').innerText())
       .toBe('<img src=y onerror=alert(4)>');
     expect(await page.locator('img').count()).toBe(0);
     await page.waitForTimeout(200);
@@ -468,13 +468,13 @@ describe('compare', () => {
     const { page, context, errors } = await openPage(h, '', { locale: 'en-US' });
     await waitForResult(page);
     // A different seed and sample count: the compared scenario runs with these (common random numbers).
-    await page.click('.advanced summary');
+    await page.click('[data-testid="advanced"] > summary');
     const g = await generation(page);
-    await page.fill('.advanced input >> nth=0', '42');
-    await page.press('.advanced input >> nth=0', 'Tab');
+    await page.fill('[data-testid="seed"]', '42');
+    await page.press('[data-testid="seed"]', 'Tab');
     await waitForResult(page, g + 1);
-    await page.fill('.advanced input >> nth=1', '2000');
-    await page.press('.advanced input >> nth=1', 'Tab');
+    await page.fill('[data-testid="samples"]', '2000');
+    await page.press('[data-testid="samples"]', 'Tab');
     await waitForResult(page, g + 2);
     await page.click('[data-testid="open-compare"]');
     expect(await page.locator('[data-testid="compare-panel"]').innerText()).toContain('common random numbers');

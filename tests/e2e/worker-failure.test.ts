@@ -44,7 +44,7 @@ const pMet = async (page: Page, id: string) => Number(await page.getAttribute(`[
 
 async function setSamples(page: Page, n: number) {
   if (!(await page.locator('[data-testid="samples"]').isVisible()))
-    await page.locator('details.advanced summary').click();
+    await page.locator('[data-testid="advanced"] > summary').click();
   await page.locator('[data-testid="samples"]').fill(String(n));
   await page.locator('[data-testid="samples"]').press('Enter');
 }

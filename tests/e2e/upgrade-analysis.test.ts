@@ -36,7 +36,7 @@ describe('the analysis panel under the upgrade plan', () => {
       // The link carries no language: the page opens in Chinese; English is chosen as a reader would.
       if (lang === 'en') await page.selectOption('[data-testid="lang"]', 'en');
       await expect.poll(() => page.locator('[data-testid="score-base_stations_per_10k_2027"]').count()).toBe(1);
-      expect(await page.locator('.lede').innerText()).toContain('2027');
+      expect(await page.getByTestId('app-subtitle').innerText()).toContain('2027');
 
       // Base stations per 10,000 (a fitted build-out: leave-out table and its caption) and the personal-user
       // penetration (the users' fit on its proxy).
@@ -56,7 +56,7 @@ describe('the analysis panel under the upgrade plan', () => {
         expect(await page.locator(`#sens-h-${id}`).innerText()).toContain(deadline);
         const tornadoLabel = await page.locator(`[data-testid="tornado-${id}"] svg`).first().getAttribute('aria-label');
         expect(tornadoLabel ?? '', id).toContain(deadline);
-        expect(await panel.locator('.an-ontrack-why').innerText()).toContain(deadline);
+        expect(await panel.locator(`[data-testid="an-ontrack-why-${id}"]`).innerText()).toContain(deadline);
         // The levers offered are the upgrade plan's assumptions: none of the 2021 plan's own (industrial
         // penetration, IoT growth, benchmarks) that cannot move a 2027 output.
         const levers = await page

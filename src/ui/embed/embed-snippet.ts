@@ -8,7 +8,7 @@ import { shareUrl } from '../share/link-hash';
  */
 export const EMBED_HEIGHTS: Record<EmbedView, { 'zh-CN': number; en: number }> = {
   scorecard: { 'zh-CN': 1150, en: 1460 },
-  chart: { 'zh-CN': 470, en: 470 },
+  chart: { 'zh-CN': 470, en: 490 },
   card: { 'zh-CN': 222, en: 222 },
 };
 /** Controls add a preset row (scorecard), or a column of assumptions beside the chart: sized by the script below. */

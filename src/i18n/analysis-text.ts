@@ -78,8 +78,12 @@ export function formatParam(id: ParamId, v: number, lang: Lang): string {
   return formatNumber(v, lang, digits);
 }
 
-/** A fitted (free-floating) value to four significant figures. */
+/**
+ * A fitted (free-floating) value: four significant figures, whole numbers in full; in Chinese a count of 万 or more
+ * reads in 万/亿 to four significant figures (1,379,191 → 137.9万).
+ */
 export function formatFitted(v: number, lang: Lang): string {
+  if (lang === 'zh-CN' && Math.abs(v) >= 1e4 && Number.isFinite(v)) return formatExact(round4(v), lang);
   return formatNumber(v, lang, sigDecimals(v, 4));
 }
 
@@ -123,7 +127,7 @@ export function comparatorOf(r: Pick<GoalSeekResult, 'response' | 'lever'>): '�
 /** The central goal seek as a sentence. */
 export function centralSeekText(r: GoalSeekResult, lang: Lang, t: Translate): string {
   const lever = leverLabel(r.lever, lang, r.outputId);
-  const now = formatParam(r.lever, r.current.value, lang);
+  const now = withUnit(r.lever, r.current.value, lang);
   const out = (v: number) => formatValue(r.outputId, v, lang);
   switch (r.status) {
     case 'reachable':

@@ -47,7 +47,7 @@ describe('analysis panel', () => {
     const central = page.locator(`[data-testid="gs-central-${BS}"]`);
     expect(await central.getAttribute('data-status')).toBe('reachable');
     expect(Number(await central.getAttribute('data-value'))).toBe(640000);
-    expect(await central.innerText()).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万）/);
+    expect(await central.innerText()).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万站\/年）/);
     const prob = page.locator(`[data-testid="gs-prob-${BS}"]`);
     expect(await prob.innerText()).toMatch(/达标概率达到80%/);
     expect(Number(await prob.getAttribute('data-value'))).toBeGreaterThan(640000);
@@ -126,7 +126,7 @@ describe('analysis panel', () => {
     const central = page.locator(`[data-testid="gs-central-${BS}"]`);
     await central.waitFor({ timeout: 60_000 });
     expect(await central.innerText()).toMatch(
-      /^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000\)/,
+      /^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000 stations per year\)/,
     );
 
     const level = page.locator(`[data-testid="gs-level-${BS}"]`);

@@ -60,7 +60,7 @@ describe('forecast CLI --analysis', () => {
     ).analysisText;
     expect(Object.keys(text)).toEqual([...INDICATOR_IDS]);
     expect(text.base_stations_per_10k.goalSeek).toMatch(
-      /^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000\)/,
+      /^Annual additions must be ≥ 640,000 stations per year to meet the target \(now 600,000 stations per year\)/,
     );
     expect(text.base_stations_per_10k.onTrack).toMatch(/^on track: growing /);
     expect(text.users.calibration.some((s) => s.startsWith('early S-curve: the last observation is'))).toBe(true);

@@ -31,6 +31,7 @@ import { zhMonthTick } from '../../../src/i18n';
 import {
   centralSeekText,
   comparatorOf,
+  formatFitted,
   formatParam,
   leverLabel,
   onTrackText,
@@ -164,9 +165,9 @@ describe('sentences', () => {
     expect(comparatorOf(c)).toBe('≥');
     const sEn = centralSeekText(c, 'en', en);
     expect(sEn).toBe(
-      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000); the central value at Dec 2023 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
+      `Annual additions must be ≥ ${withUnit('buildAnnual', c.value!, 'en')} to meet the target (now 600,000 stations per year); the central value at Dec 2023 is then ${formatValue('base_stations_per_10k', c.output!, 'en')}.`,
     );
-    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万）/);
+    expect(centralSeekText(c, 'zh-CN', zh)).toMatch(/^达标需要年新建基站 ≥ 64万站\/年（当前为60万站\/年）/);
     expect(probabilitySeekText(p, '≥', 'en', en)).toMatch(
       /^Annual additions ≥ [\d,]+ stations per year lifts P\(met\) to 80 % or more/,
     );
@@ -210,6 +211,11 @@ describe('sentences', () => {
     expect(leverLabel('vpnDecay', 'en', 'iot_growth')).toMatch(/^Yearly decay of growth \(.+\)$/);
     expect(leverLabel('bassQ', 'en', 'user_penetration')).toBe('Imitation coefficient q');
     expect(round4(554654.9734)).toBe(554700);
+    // A fitted count reads in 万 in Chinese, to four significant figures.
+    expect(formatFitted(1379191, 'zh-CN')).toBe('137.9万');
+    expect(formatFitted(1379191, 'en')).toBe('1,379,191');
+    expect(formatFitted(12345, 'zh-CN')).toBe('1.235万');
+    expect(formatFitted(0.0094, 'zh-CN')).toBe('0.0094');
     expect(round4(0.01378310805)).toBe(0.01378);
   });
 

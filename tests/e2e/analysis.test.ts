@@ -79,7 +79,7 @@ describe('analysis panel', () => {
     // The open panel re-runs for the changed scenario: now the target is met with the lever where it is.
     await expect
       .poll(() => central.innerText(), { timeout: 30_000 })
-      .toMatch(/^只要年新建基站保持 ≥ 64万站\/年即可达标（当前为64万）/);
+      .toMatch(/^只要年新建基站保持 ≥ 64万站\/年即可达标（当前为64万站\/年）/);
     await expect.poll(() => page.locator(`[data-testid="an-verdict-${BS}"]`).innerText()).toBe('达标');
 
     expect(errors).toEqual([]);
@@ -144,7 +144,7 @@ describe('analysis panel', () => {
     await page.locator(`[data-testid="gs-lever-${BS}"]`).selectOption('buildGrowth');
     await expect
       .poll(() => central.innerText())
-      .toMatch(/^Change in annual additions must be ≥ [\d.]+ % per year to meet the target \(now 0\)/);
+      .toMatch(/^Change in annual additions must be ≥ [\d.]+ % per year to meet the target \(now 0 % per year\)/);
     await expect.poll(() => prob.innerText()).toMatch(/^Change in annual additions ≥ .+ lifts P\(met\) to 50 %/);
     expect(errors).toEqual([]);
     await context.close();

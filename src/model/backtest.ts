@@ -85,7 +85,7 @@ export interface BacktestPlan {
 
 /** Returns the backtest's scope under a plan, from the figures in the data: nothing is left out unsaid. */
 export function backtestPlan(plan: PlanId, store: DataStore = STORE): BacktestPlan {
-  const ids: readonly BacktestId[] = plan === 'upgrade-2024' ? UPGRADE_BACKTEST_IDS : BACKTEST_IDS;
+  const ids = gradedIds(plan);
   const graded = new Set<OutputId>(ids);
   const notBacktested = planOutputs(plan)
     .filter((id) => !graded.has(id))
@@ -99,7 +99,17 @@ export function backtestPlan(plan: PlanId, store: DataStore = STORE): BacktestPl
         ? { id, reason: 'no-series', figure: null }
         : { id, reason: 'single-figure', figure: { date: p!.date, value: p!.value, bound: p!.bound } };
     });
-  return { plan, ids, notBacktested, outcomes: PLANS[plan].deadline <= parseMonth(store.lastDate) };
+  return { plan, ids, notBacktested, outcomes: hasOutcomes(plan, store) };
+}
+
+/** The outputs a plan's backtest grades. */
+function gradedIds(plan: PlanId): readonly BacktestId[] {
+  return plan === 'upgrade-2024' ? UPGRADE_BACKTEST_IDS : BACKTEST_IDS;
+}
+
+/** Whether a plan's deadline lies within the published data (its targets have outcomes). */
+function hasOutcomes(plan: PlanId, store: DataStore): boolean {
+  return PLANS[plan].deadline <= parseMonth(store.lastDate);
 }
 
 /** A copy of a scenario whose personal-user penetration is its proxy: the gap to phone users held at zero. */
@@ -164,8 +174,9 @@ const USERS_METRIC: ReadonlySet<BacktestId> = new Set<BacktestId>([
  */
 export function runVintage(input: ModelInput, asOf: string, samples: number, store: DataStore = STORE): VintageRun {
   const plan = input.plan ?? DEFAULT_PLAN;
-  const scope = backtestPlan(plan, store);
-  const ids = scope.ids;
+  // Each vintage needs only what is graded and whether P(met) is scored, not the listing of what cannot be.
+  const ids = gradedIds(plan);
+  const outcomes = hasOutcomes(plan, store);
   // Only the scored outputs are summarised (most of a run's cost), and the paths end with the year of the last data:
   // paths are causal, so every value up to then is what the scenario's own horizon would give.
   const lastYear = Number(store.lastDate.slice(0, 4));
@@ -185,7 +196,7 @@ export function runVintage(input: ModelInput, asOf: string, samples: number, sto
       bands: o.bands,
       pMet: o.pMet,
       // Kept only where P(met) is scored and must be bridged (the deadline's outcome is known).
-      deadlineSamples: users && connectionsMetric && scope.outcomes ? o.deadlineSamples : null,
+      deadlineSamples: users && connectionsMetric && outcomes ? o.deadlineSamples : null,
     };
   }
   return { asOf, plan, connectionsMetric, outputs };

@@ -292,10 +292,14 @@ export function runModel(input: ModelInput, samples: number = input.samples, opt
     let crossing: number | null = null;
     let crossingMedian: number | null = null;
     if (!readAtDeadline) {
-      const known = firstKnownMeeting(id, input.asOf, a, tests[o], options.store);
+      // The figures are looked up only for a crossing on the observed part of the path (rare: most runs start below
+      // their targets), and once per output.
+      let known: Month | null | undefined;
       const date = (i: number) => {
         const m = a.start[id] + i;
-        return known !== null && m <= a.hold[id] ? known : Math.max(a.asOf, m);
+        if (m > a.hold[id]) return Math.max(a.asOf, m);
+        if (known === undefined) known = firstKnownMeeting(id, input.asOf, a, tests[o], options.store);
+        return known ?? Math.max(a.asOf, m);
       };
       for (let i = 0; i < path.length; i++) {
         if (tests[o](path[i])) {

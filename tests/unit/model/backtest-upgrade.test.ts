@@ -5,10 +5,8 @@
  * languages, the personal-user penetration graded on its proxy (checked against the 2021 plan's penetration of the
  * same users model, an independent path through the code), and the CLI's `--backtest` of an upgrade preset.
  */
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { forecastCli } from '../helpers/cli';
 import { createStore, type Obs } from '../../../src/data/vintage';
 import {
   backtestPlan,
@@ -25,7 +23,6 @@ import { translator } from '../../../src/i18n';
 import { notBacktestedText } from '../../../src/i18n/backtest-text';
 import { UPGRADE_PRESETS } from '../../../src/scenario/presets';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const upgrade = UPGRADE_PRESETS[0].scenario;
 
 describe('the upgrade plan’s backtest, against a hand-computed case', () => {
@@ -206,16 +203,8 @@ describe('the upgrade plan’s backtest on the shipped data', () => {
 });
 
 describe('npm run forecast -- scenarios/upgrade-baseline.json --backtest', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      maxBuffer: 64 << 20,
-    });
-
   it('grades the forecast paths and says which targets cannot be backtested, and why', () => {
-    const r = cli('scenarios/upgrade-baseline.json', '--backtest', '--samples', '300');
+    const r = forecastCli('scenarios/upgrade-baseline.json', '--backtest', '--samples', '300');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/14 vintages \(2021-06 … 2024-09\), 300 samples each/);
     expect(r.stdout).toMatch(/^plan upgrade-2024: .*targets at 2027-12; figures graded up to 2024-10$/m);
@@ -235,7 +224,7 @@ describe('npm run forecast -- scenarios/upgrade-baseline.json --backtest', () =>
   });
 
   it('--json gives the whole result with the reasons in both languages', () => {
-    const r = cli('scenarios/upgrade-baseline.json', '--backtest', '--json', '--samples', '200');
+    const r = forecastCli('scenarios/upgrade-baseline.json', '--backtest', '--json', '--samples', '200');
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect([j.plan, j.outcomes, j.samples, j.vintages.length]).toEqual(['upgrade-2024', false, 200, 14]);

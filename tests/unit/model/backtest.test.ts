@@ -2,10 +2,8 @@
  * The backtest: its arithmetic against a case computed by hand, no leakage of later figures into any vintage (rows
  * published after the as-of date shuffled: the vintage's run is bit-identical), and the CLI's --backtest output.
  */
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { forecastCli } from '../helpers/cli';
 import { createStore, STORE, type Obs } from '../../../src/data/vintage';
 import {
   BACKTEST_IDS,
@@ -22,7 +20,6 @@ import { parseMonth } from '../../../src/model/months';
 import { QUANTILES } from '../../../src/model/types';
 import { PRESETS, UPGRADE_PRESETS } from '../../../src/scenario/presets';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const baseline = PRESETS[0].scenario;
 const upgrade = UPGRADE_PRESETS[0].scenario;
 
@@ -202,16 +199,8 @@ describe('no leakage', () => {
 });
 
 describe('npm run forecast -- FILE --backtest', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      maxBuffer: 64 << 20,
-    });
-
   it('prints the coverage table, the error by horizon and the forecast evolution', () => {
-    const r = cli('scenarios/baseline.json', '--backtest', '--samples', '300');
+    const r = forecastCli('scenarios/baseline.json', '--backtest', '--samples', '300');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/14 vintages \(2021-06 … 2024-09\), 300 samples each/);
     expect(r.stdout).toMatch(/Coverage of the bands \(nominal 50 %, 80 % and 90 %\)/);
@@ -222,7 +211,7 @@ describe('npm run forecast -- FILE --backtest', () => {
   });
 
   it('--json gives the whole result', () => {
-    const r = cli('scenarios/baseline.json', '--backtest', '--json', '--samples', '200');
+    const r = forecastCli('scenarios/baseline.json', '--backtest', '--json', '--samples', '200');
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.vintages.length).toBe(14);
@@ -233,7 +222,7 @@ describe('npm run forecast -- FILE --backtest', () => {
   });
 
   it('refuses --backtest with --csv', () => {
-    const r = cli('scenarios/baseline.json', '--backtest', '--csv');
+    const r = forecastCli('scenarios/baseline.json', '--backtest', '--csv');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--backtest/);
   });

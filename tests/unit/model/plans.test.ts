@@ -3,10 +3,8 @@
  * share link carries it (and links without it open the 2021 plan), the plan switch keeps the shared assumptions the
  * user changed, embeds take `plan=`, and the CLI prints the 2027 targets of the upgrade presets.
  */
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { forecastCli } from '../helpers/cli';
 import { decodeLink, encodeLink } from '../../../src/scenario/link';
 import { defaultLinkState, type LinkState } from '../../../src/scenario/link-state';
 import { PRESETS, UPGRADE_PRESETS, presetById, presetsOf } from '../../../src/scenario/presets';
@@ -20,8 +18,6 @@ import { switchedScenario } from '../../../src/ui/app/plan-switch';
 import { parseEmbedParams } from '../../../src/ui/embed/embed-params';
 import { planKey, unverifiedNote, qualitativeTargets } from '../../../src/ui/app/plan-labels';
 import { outputName, targetText } from '../../../src/ui/lib/labels';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('a scenario names its plan', () => {
   it('no plan is the 2021 plan, with its dates as always', () => {
@@ -194,17 +190,10 @@ describe('the analysis panel on the upgrade targets', () => {
 });
 
 describe('the CLI on the upgrade presets', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'cli/forecast.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-
   it.each(UPGRADE_PRESETS.map((p) => p.id))(
     'scenarios/%s.json prints the 2027 targets with verdicts, P(met) and first-met months',
     (id) => {
-      const r = cli(`scenarios/${id}.json`, '--samples', '500');
+      const r = forecastCli(`scenarios/${id}.json`, '--samples', '500');
       expect(r.status, r.stderr).toBe(0);
       const result = runModel(presetById(id)!.scenario, 500);
       expect(r.stdout).toContain('plan upgrade-2024');
@@ -220,12 +209,12 @@ describe('the CLI on the upgrade presets', () => {
   );
 
   it('--plan switches a 2021 file to the upgrade plan, and a bad plan exits 2 naming the field', () => {
-    const ok = cli('scenarios/baseline.json', '--plan', 'upgrade-2024', '--samples', '200', '--json');
+    const ok = forecastCli('scenarios/baseline.json', '--plan', 'upgrade-2024', '--samples', '200', '--json');
     expect(ok.status, ok.stderr).toBe(0);
     const j = JSON.parse(ok.stdout) as { plan: string; deadline: string; outputs: Record<string, unknown> };
     expect([j.plan, j.deadline]).toEqual(['upgrade-2024', '2027-12']);
     expect(Object.keys(j.outputs)).toEqual(planOutputs('upgrade-2024'));
-    const bad = cli('scenarios/baseline.json', '--plan', 'sailing-2099');
+    const bad = forecastCli('scenarios/baseline.json', '--plan', 'sailing-2099');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('plan: plan must be one of sailing-2021, upgrade-2024');
   });

@@ -2,14 +2,15 @@
  * Screenshots of the presentation-grade outputs (present mode at 1920 × 1080, the printed report, a slide export,
  * embeds and the page at 375 and 1440 px in both languages): `npm run build && npx tsx scripts/screenshots-output.ts`.
  * The README's go to docs/screenshots/; with REVIEW_DIR=… the review set (every width and language, the report as
- * PDF) goes there too. The README's printed pages are that PDF rendered with `pdftoppm -r 80 -png` (poppler-utils).
+ * PDF) goes there too. The README's printed pages are the Chinese report's PDF, pages 1 and 3, rendered by pdftoppm
+ * at 80 dpi (poppler-utils; skipped without it).
  *
  * The deck thumbnail (docs/screenshots/deck-zh.png) is the Chinese deck as exported, converted to PDF by LibreOffice
  * (libreoffice-impress), its scorecard slide and an indicator slide rendered by pdftoppm and put side by side by
  * ImageMagick's montage; without LibreOffice it is skipped. `-- --deck-only` makes only the thumbnail.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -25,6 +26,26 @@ const h = await startHarness();
 
 /** The indicator slide shown beside the scorecard in the thumbnail (the one the scenario changes). */
 const DECK_INDICATOR = 'base_stations_per_10k';
+
+/** The README's printed pages: the Chinese report as printed to PDF, pages 1 and 3 rendered by pdftoppm at 80 dpi. */
+function printedPages(report: Buffer): void {
+  if (!hasPoppler()) {
+    console.log('skipped the printed pages: pdftoppm (poppler-utils) is not installed');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'yangfan-print-'));
+  try {
+    writeFileSync(join(dir, 'report.pdf'), report);
+    for (const n of [1, 3]) {
+      pdfToPng(join(dir, 'report.pdf'), join(dir, `page${n}`), 80, n);
+      const png = readdirSync(dir).find((f) => f.startsWith(`page${n}-`) && f.endsWith('.png'))!;
+      copyFileSync(join(dir, png), `docs/screenshots/print-page${n}-zh.png`);
+    }
+    console.log('wrote docs/screenshots/print-page1-zh.png and print-page3-zh.png');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Exports the page's deck, converts it with LibreOffice and writes the README's thumbnail. */
 async function deckThumbnail(page: Page, out: string) {
@@ -102,11 +123,13 @@ try {
       await page.waitForSelector('[data-testid="print-report"][data-active="true"] figure svg');
       await page.evaluate(() => scrollTo(0, 0));
       if (review) await page.screenshot({ path: join(review, `print-${tag}.png`) });
+      const report = await page.pdf({ format: 'A4', printBackground: true });
       if (review) {
         await page.locator('[data-testid="report-traffic_share"]').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(review, `print-section-${tag}.png`) });
-        writeFileSync(join(review, `report-${tag}.pdf`), await page.pdf({ format: 'A4', printBackground: true }));
+        writeFileSync(join(review, `report-${tag}.pdf`), report);
       }
+      if (lang === 'zh-CN') printedPages(report);
       await page.emulateMedia({ media: 'screen' });
       // A slide export (PNG 1920 × 1080).
       await page.setViewportSize({ width: 1440, height: 900 });
